@@ -1,0 +1,5 @@
+package com.lendkeep.customer.domain;
+
+public enum CustomerType {
+    INDIVIDUAL, SME, CORPORATE
+}

@@ -1,0 +1,154 @@
+package com.lendkeep.customer.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lendkeep.infra.KafkaTestClient;
+import com.lendkeep.infra.RealInfraTestResource;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@QuarkusTestResource(RealInfraTestResource.class)
+class CustomerResourceTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static KafkaTestClient kafka;
+
+    @BeforeAll
+    static void kafka() {
+        kafka = new KafkaTestClient(RealInfraTestResource.bootstrapServers());
+    }
+
+    @AfterAll
+    static void close() {
+        kafka.close();
+    }
+
+    static String nationalId() {
+        return "N" + ThreadLocalRandom.current().nextLong(1_000_000_000L, 9_999_999_999L);
+    }
+
+    static String register(String nationalId) {
+        return given().contentType(ContentType.JSON).body(Map.of(
+                "type", "INDIVIDUAL", "fullName", "Ana Lopez", "nationalId", nationalId,
+                "email", "ana@example.com", "relationshipSince", "2020-01-15", "annualIncome", 52000))
+                .post("/customers")
+                .then().statusCode(201).header("Location", containsString("/customers/"))
+                .body("id", notNullValue()).body("nationalId", equalTo(nationalId))
+                .extract().path("id");
+    }
+
+    @Test
+    void registersReadsAndEmitsCustomerRegistered() throws Exception {
+        String id = register(nationalId());
+        given().get("/customers/" + id).then().statusCode(200).body("fullName", equalTo("Ana Lopez"));
+
+        var record = kafka.await("customer-events", r -> id.equals(r.key()), Duration.ofSeconds(20));
+        JsonNode event = JSON.readTree(record.value());
+        assertEquals("CUSTOMER_REGISTERED", event.get("type").asText());
+        assertEquals("customer-service", event.get("source").asText());
+        assertEquals(1, event.get("schemaVersion").asInt());
+        assertEquals(id, event.get("customerId").asText());
+        assertEquals(event.get("eventId").asText(), KafkaTestClient.header(record, "event-id"));
+    }
+
+    @Test
+    void duplicateNationalIdIsAConflict() {
+        String nid = nationalId();
+        register(nid);
+        given().contentType(ContentType.JSON).body(Map.of("type", "INDIVIDUAL", "fullName", "Someone Else",
+                "nationalId", nid, "relationshipSince", "2021-01-01"))
+                .post("/customers")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("nationalId"));
+    }
+
+    @Test
+    void badInputIsAProblemNamingTheField() {
+        given().contentType(ContentType.JSON).body(Map.of("type", "INDIVIDUAL", "nationalId", nationalId(), "relationshipSince", "2021-01-01"))
+                .post("/customers")
+                .then().log().ifValidationFails().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("fullName"));
+        given().contentType(ContentType.JSON).body(Map.of("type", "ALIEN", "fullName", "X", "nationalId", nationalId(), "relationshipSince", "2021-01-01"))
+                .post("/customers")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("type")).body("detail", containsString("INDIVIDUAL"));
+        given().contentType(ContentType.JSON).body(Map.of("type", "SME", "fullName", "X", "nationalId", nationalId(),
+                "relationshipSince", "2021-01-01", "annualIncome", -5))
+                .post("/customers")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("annualIncome"));
+        given().contentType(ContentType.JSON).body("{\"type\": \"SME\", \"fullName\": ")
+                .post("/customers")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("malformed JSON"));
+        given().contentType(ContentType.JSON).body(Map.of("type", "SME", "fullName", "X", "nationalId", nationalId(),
+                "relationshipSince", "not-a-date"))
+                .post("/customers")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("relationshipSince"));
+    }
+
+    @Test
+    void unknownCustomerIs404Problem() {
+        given().get("/customers/00000000-0000-0000-0000-000000000001")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().get("/customers/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void creditScoresKeepHistoryAndEmitChangesOnlyForTheLatest() throws Exception {
+        String id = register(nationalId());
+        LocalDate today = LocalDate.now();
+        postScore(id, 720, today.minusDays(30)).statusCode(201).body("effect", equalTo("NEW_LATEST"));
+        postScore(id, 635, today.minusDays(1)).statusCode(201).body("effect", equalTo("NEW_LATEST"));
+        postScore(id, 700, today.minusDays(60)).statusCode(201).body("effect", equalTo("HISTORICAL"));
+        postScore(id, 635, today.minusDays(1)).statusCode(200).body("effect", equalTo("DUPLICATE"));
+        postScore(id, 640, today.minusDays(1)).statusCode(409).contentType("application/problem+json");
+        given().get("/customers/" + id + "/credit-scores").then().statusCode(200).body("size()", equalTo(3));
+
+        var events = kafka.awaitAll("credit-score-events", r -> id.equals(r.key()), 2, Duration.ofSeconds(20));
+        JsonNode drop = JSON.readTree(events.get(1).value()).get("data");
+        assertEquals(720, drop.get("previousScore").asInt());
+        assertEquals(635, drop.get("newScore").asInt());
+        assertEquals(-85, drop.get("change").asInt());
+        assertEquals(2, kafka.readAll("credit-score-events", Duration.ofSeconds(10)).stream().filter(r -> id.equals(r.key())).count(),
+                "the historical and the duplicate score must not emit events");
+    }
+
+    @Test
+    void contactIsLoggedAndEmitted() throws Exception {
+        String id = register(nationalId());
+        given().contentType(ContentType.JSON).body(Map.of("kind", "COMPLAINT", "topic", "RATE_COMPLAINT", "channel", "PHONE",
+                "satisfaction", 1, "loggedBy", "advisor.lee", "contactDate", LocalDate.now().toString()))
+                .post("/customers/" + id + "/contacts")
+                .then().statusCode(201).body("topic", equalTo("RATE_COMPLAINT"));
+        var record = kafka.await("contact-events", r -> id.equals(r.key()), Duration.ofSeconds(20));
+        JsonNode data = JSON.readTree(record.value()).get("data");
+        assertEquals("COMPLAINT", data.get("kind").asText());
+        assertEquals(1, data.get("satisfaction").asInt());
+    }
+
+    private static io.restassured.response.ValidatableResponse postScore(String id, int score, LocalDate date) {
+        return given().contentType(ContentType.JSON).body(Map.of("bureau", "experian", "score", score, "scoreDate", date.toString()))
+                .post("/customers/" + id + "/credit-scores").then();
+    }
+}

@@ -1,0 +1,30 @@
+package com.lendkeep.platform.events;
+
+/** Every event type of the product, with the topic it travels on. */
+public enum EventType {
+    CUSTOMER_REGISTERED(Topics.CUSTOMER_EVENTS),
+    CREDIT_SCORE_CHANGED(Topics.CREDIT_SCORE_EVENTS),
+    CONTACT_LOGGED(Topics.CONTACT_EVENTS),
+
+    LOAN_OPENED(Topics.LOAN_EVENTS),
+    LOAN_MODIFIED(Topics.LOAN_EVENTS),
+    LOAN_CLOSED(Topics.LOAN_EVENTS),
+
+    REPAYMENT_RECEIVED(Topics.REPAYMENT_EVENTS),
+    PAYMENT_MISSED(Topics.REPAYMENT_EVENTS),
+
+    CHURN_RISK_ALERT_RAISED(Topics.CHURN_ALERTS),
+    CHURN_RISK_ALERT_CLEARED(Topics.CHURN_ALERTS),
+
+    INTERVENTION_ACCEPTED(Topics.RETENTION_EVENTS);
+
+    private final String topic;
+
+    EventType(String topic) {
+        this.topic = topic;
+    }
+
+    public String topic() {
+        return topic;
+    }
+}

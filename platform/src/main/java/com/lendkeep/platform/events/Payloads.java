@@ -1,0 +1,80 @@
+package com.lendkeep.platform.events;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+
+/**
+ * The payloads ({@code data}) of each {@link EventType}, schema version 1. Consumers validate them
+ * with Bean Validation; a payload that fails goes to the dead-letter topic.
+ */
+public final class Payloads {
+    private Payloads() {
+    }
+
+    public record CustomerRegistered(@NotNull UUID customerId, @NotBlank String customerType,
+            String segment, LocalDate relationshipSince) {
+    }
+
+    public record CreditScoreChanged(@NotBlank String bureau, Integer previousScore, @NotNull @Min(0) @Max(1000) Integer newScore,
+            Integer change, @NotNull LocalDate scoreDate) {
+    }
+
+    public record ContactLogged(@NotNull UUID contactId, @NotBlank String kind, @NotBlank String topic,
+            @NotBlank String channel, @Min(1) @Max(5) Integer satisfaction, String outcome, @NotNull LocalDate contactDate) {
+    }
+
+    public record LoanOpened(@NotNull UUID loanId, @NotNull @DecimalMin("0.01") BigDecimal principal,
+            @NotNull BigDecimal annualRate, @Min(1) int termMonths, @NotNull LocalDate startDate,
+            @NotNull BigDecimal installmentAmount) {
+    }
+
+    /**
+     * @param interventionId set when the modification came from an accepted retention intervention
+     */
+    public record LoanModified(@NotNull UUID loanId, @NotBlank String modificationType, UUID interventionId,
+            @Min(1) int scheduleVersion, String description, LocalDate forbearanceUntil,
+            List<LocalDate> remainingDueDates) {
+    }
+
+    public record LoanClosed(@NotNull UUID loanId, @NotBlank String closure, @NotNull LocalDate closedOn,
+            @NotNull @PositiveOrZero BigDecimal unrecoveredPrincipal, @NotNull @PositiveOrZero BigDecimal unrecoveredInterest) {
+    }
+
+    /**
+     * A repayment record as a core banking system knows it; this is the contract for anyone
+     * publishing to {@link Topics#REPAYMENT_EVENTS}.
+     *
+     * @param creditLimit only for revolving products; null for instalment loans
+     */
+    public record RepaymentReceived(@NotNull UUID loanId, @NotNull LocalDate paidOn, LocalDate dueDate,
+            @NotNull @PositiveOrZero BigDecimal amountDue, @NotNull @PositiveOrZero BigDecimal amountPaid,
+            @PositiveOrZero int daysPastDue, boolean onTime, @NotNull @PositiveOrZero BigDecimal outstanding,
+            BigDecimal creditLimit) {
+    }
+
+    public record PaymentMissed(@NotNull UUID loanId, @Min(1) int installmentNumber, @NotNull LocalDate dueDate,
+            @NotNull @PositiveOrZero BigDecimal amountDue, @PositiveOrZero int daysPastDue,
+            @PositiveOrZero int consecutiveMissed, @NotNull @PositiveOrZero BigDecimal outstanding) {
+    }
+
+    public record ChurnRiskAlertRaised(@NotNull UUID alertId, @NotBlank String churnType, @NotBlank String level,
+            @NotNull @DecimalMin("0") BigDecimal score, @NotNull List<String> reasons, @NotBlank String modelVersion,
+            UUID loanId) {
+    }
+
+    public record ChurnRiskAlertCleared(@NotNull UUID alertId, @NotBlank String churnType, @NotNull BigDecimal score) {
+    }
+
+    public record InterventionAccepted(@NotNull UUID interventionId, @NotNull UUID loanId, @NotBlank String kind,
+            @PositiveOrZero int extensionMonths, BigDecimal newAnnualRate) {
+    }
+}

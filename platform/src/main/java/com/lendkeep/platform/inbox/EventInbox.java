@@ -1,0 +1,186 @@
+package com.lendkeep.platform.inbox;
+
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lendkeep.platform.Failures;
+import com.lendkeep.platform.events.EventEnvelope;
+import com.lendkeep.platform.events.EventType;
+
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+/**
+ * The consuming side of the event contract: parses and validates the envelope, ignores events
+ * already processed, and runs the effect and the "processed" mark in one transaction.
+ * <ul>
+ * <li>Poison messages (see {@link PoisonMessageException}) are thrown to the messaging layer,
+ * which sends them to the dead-letter topic.</li>
+ * <li>Transient failures (database unreachable, deadlock) are retried until they succeed: the
+ * partition waits rather than losing the event.</li>
+ * <li>Any other failure is retried a few times, then dead-lettered with its reason.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class EventInbox {
+
+    private final ObjectMapper mapper;
+    private final Validator validator;
+    private final EntityManager em;
+    private final int maxAttempts;
+
+    public EventInbox(ObjectMapper mapper, Validator validator, EntityManager em,
+            @ConfigProperty(name = "lendkeep.inbox.max-attempts", defaultValue = "3") int maxAttempts) {
+        this.mapper = mapper;
+        this.validator = validator;
+        this.em = em;
+        this.maxAttempts = maxAttempts;
+    }
+
+    /** Processes one raw Kafka message value exactly once in effect. */
+    public void process(String raw, EventHandler handler) {
+        EventEnvelope event = parse(raw);
+        int failures = 0;
+        long backoffMs = 100;
+        while (true) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    if (claim(event)) {
+                        handler.handle(event);
+                    }
+                });
+                return;
+            } catch (PoisonMessageException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                PoisonMessageException poison = Failures.findCause(e, PoisonMessageException.class);
+                if (poison != null) {
+                    throw poison;
+                }
+                if (Failures.isTransient(e)) {
+                    Log.warnf("event %s (%s): transient failure, retrying: %s", event.eventId(), event.type(), Failures.rootMessage(e));
+                } else if (++failures >= maxAttempts) {
+                    throw new PoisonMessageException("processing failed " + failures + " times: " + Failures.rootMessage(e), e);
+                } else {
+                    Log.warnf(e, "event %s (%s): attempt %d failed", event.eventId(), event.type(), failures);
+                }
+                sleep(backoffMs);
+                backoffMs = Math.min(backoffMs * 2, 5000);
+            }
+        }
+    }
+
+    /** Reads the typed payload of an event, validated; a payload that does not fit is poison. */
+    public <T> T data(EventEnvelope event, Class<T> type) {
+        T data;
+        try {
+            data = mapper.treeToValue(event.data(), type);
+        } catch (JsonProcessingException e) {
+            throw new PoisonMessageException("payload of " + event.type() + " does not match its schema: " + e.getOriginalMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new PoisonMessageException("payload of " + event.type() + " does not match its schema: " + e.getMessage(), e);
+        }
+        if (data == null) {
+            throw new PoisonMessageException("payload of " + event.type() + " is missing");
+        }
+        Set<ConstraintViolation<T>> violations = validator.validate(data);
+        if (!violations.isEmpty()) {
+            throw new PoisonMessageException("payload of " + event.type() + " is invalid: " + violations.stream()
+                    .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().collect(Collectors.joining(", ")));
+        }
+        return data;
+    }
+
+    EventEnvelope parse(String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw new PoisonMessageException("empty message");
+        }
+        JsonNode tree;
+        try {
+            tree = mapper.readTree(raw);
+        } catch (JsonProcessingException e) {
+            throw new PoisonMessageException("malformed JSON: " + e.getOriginalMessage(), e);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw new PoisonMessageException("message is not a JSON object");
+        }
+        JsonNode type = tree.get("type");
+        if (type != null && type.isTextual()) {
+            try {
+                EventType.valueOf(type.asText());
+            } catch (IllegalArgumentException e) {
+                throw new PoisonMessageException("unknown event type: " + type.asText());
+            }
+        }
+        EventEnvelope event;
+        try {
+            event = mapper.treeToValue(tree, EventEnvelope.class);
+        } catch (JsonProcessingException e) {
+            throw new PoisonMessageException("envelope does not match the contract: " + e.getOriginalMessage(), e);
+        }
+        StringBuilder missing = new StringBuilder();
+        if (event.eventId() == null) {
+            missing.append(" eventId");
+        }
+        if (event.type() == null) {
+            missing.append(" type");
+        }
+        if (event.customerId() == null) {
+            missing.append(" customerId");
+        }
+        if (event.occurredAt() == null) {
+            missing.append(" occurredAt");
+        }
+        if (event.data() == null || event.data().isNull()) {
+            missing.append(" data");
+        }
+        if (!missing.isEmpty()) {
+            throw new PoisonMessageException("envelope is missing:" + missing);
+        }
+        if (event.schemaVersion() != EventEnvelope.CURRENT_SCHEMA_VERSION) {
+            throw new PoisonMessageException("unsupported schema version " + event.schemaVersion()
+                    + " (this consumer reads " + EventEnvelope.CURRENT_SCHEMA_VERSION + ")");
+        }
+        return event;
+    }
+
+    /** Records the event as processed; false if it already was (a redelivery). */
+    private boolean claim(EventEnvelope event) {
+        int inserted = em.createNativeQuery("INSERT INTO processed_event (event_id, event_type) VALUES (?1, ?2) "
+                + "ON CONFLICT (event_id) DO NOTHING")
+                .setParameter(1, event.eventId())
+                .setParameter(2, event.type().name())
+                .executeUpdate();
+        if (inserted == 0) {
+            Log.debugf("event %s already processed, ignored", event.eventId());
+        }
+        return inserted == 1;
+    }
+
+    /** True if the event was already processed here. */
+    public boolean isProcessed(UUID eventId) {
+        return QuarkusTransaction.joiningExisting().call(() -> !em
+                .createNativeQuery("SELECT 1 FROM processed_event WHERE event_id = ?1")
+                .setParameter(1, eventId).getResultList().isEmpty());
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry", e);
+        }
+    }
+}

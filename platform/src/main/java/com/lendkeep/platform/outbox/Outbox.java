@@ -1,0 +1,75 @@
+package com.lendkeep.platform.outbox;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lendkeep.platform.events.EventEnvelope;
+import com.lendkeep.platform.events.EventType;
+
+/**
+ * Records an event in the caller's database transaction. Nothing reaches Kafka unless that
+ * transaction commits; once it commits, {@link OutboxRelay} publishes the event.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final EntityManager em;
+    private final ObjectMapper mapper;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
+    private final String source;
+
+    public Outbox(EntityManager em, ObjectMapper mapper, TransactionSynchronizationRegistry transactions,
+            OutboxRelay relay, @ConfigProperty(name = "lendkeep.service-name") String source) {
+        this.em = em;
+        this.mapper = mapper;
+        this.transactions = transactions;
+        this.relay = relay;
+        this.source = source;
+    }
+
+    /** Adds an event about {@code customerId} to the current transaction and returns its envelope. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EventEnvelope publish(EventType type, UUID customerId, Object data) {
+        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type, source, Instant.now(),
+                EventEnvelope.CURRENT_SCHEMA_VERSION, customerId, mapper.valueToTree(data));
+        String payload;
+        try {
+            payload = mapper.writeValueAsString(envelope);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event " + type + " cannot be serialized", e);
+        }
+        em.createNativeQuery("INSERT INTO outbox_event (event_id, topic, message_key, event_type, payload) "
+                + "VALUES (?1, ?2, ?3, ?4, ?5)")
+                .setParameter(1, envelope.eventId())
+                .setParameter(2, type.topic())
+                .setParameter(3, customerId.toString())
+                .setParameter(4, type.name())
+                .setParameter(5, payload)
+                .executeUpdate();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wakeUp();
+                }
+            }
+        });
+        return envelope;
+    }
+}

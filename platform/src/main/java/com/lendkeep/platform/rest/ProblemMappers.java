@@ -1,0 +1,164 @@
+package com.lendkeep.platform.rest;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.lendkeep.platform.Failures;
+
+import io.quarkus.hibernate.validator.runtime.jaxrs.ViolationReport;
+import io.quarkus.logging.Log;
+
+/**
+ * Turns every failure into {@code application/problem+json} with a detail a caller can act on.
+ * Unexpected errors are logged with a reference and answered without internals; a database that
+ * is down answers 503 with Retry-After instead of a 500.
+ */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        List<Problem.FieldError> errors = e.field() == null ? null : List.of(new Problem.FieldError(e.field(), e.getMessage()));
+        return build(new Problem("about:blank", e.title(), e.status(), e.getMessage(), null, errors));
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return build(new Problem("about:blank", "Bad Request", 400, "invalid request: " + detail, null, errors));
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e) {
+        return build(Problem.of(400, "Bad Request", "malformed JSON: " + e.getOriginalMessage()));
+    }
+
+    /** Declared for the exact type so it replaces Quarkus' built-in mapper of the same exception. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return jsonMapping(e);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonMapping(JsonMappingException e) {
+        String field = jsonPath(e);
+        String detail;
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
+            detail = "value " + quote(invalid.getValue()) + " is not one of " + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants());
+        } else if (e instanceof InvalidFormatException invalid) {
+            detail = "value " + quote(invalid.getValue()) + " is not a valid " + invalid.getTargetType().getSimpleName();
+        } else if (e instanceof UnrecognizedPropertyException) {
+            detail = "unknown field";
+        } else {
+            detail = "wrong type or shape";
+        }
+        if (field.isEmpty()) {
+            return build(Problem.of(400, "Bad Request", "request body does not match the expected shape: " + e.getOriginalMessage()));
+        }
+        return build(new Problem("about:blank", "Bad Request", 400, field + ": " + detail, null,
+                List.of(new Problem.FieldError(field, detail))));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        // the JSON body reader wraps some parse errors in a plain 400
+        JsonParseException parse = Failures.findCause(e, JsonParseException.class);
+        if (parse != null) {
+            return malformedJson(parse);
+        }
+        JsonMappingException mapping = Failures.findCause(e, JsonMappingException.class);
+        if (mapping != null) {
+            return jsonMapping(mapping);
+        }
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e);
+        }
+        String title = e.getResponse().getStatusInfo().getReasonPhrase();
+        String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP ") ? title : e.getMessage();
+        return build(Problem.of(status, title, detail));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        ApiException api = Failures.findCause(e, ApiException.class);
+        if (api != null) {
+            return api(api);
+        }
+        ConstraintViolationException violation = Failures.findCause(e, ConstraintViolationException.class);
+        if (violation != null) {
+            return validation(violation);
+        }
+        if (Failures.isTransient(e)) {
+            Log.warnf("database unavailable: %s", Failures.rootMessage(e));
+            return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5")
+                    .entity(Problem.of(503, "Service Unavailable",
+                            "the database is unavailable; nothing was changed, retry later"))
+                    .build();
+        }
+        String reference = UUID.randomUUID().toString();
+        Log.errorf(e, "unexpected error, reference %s", reference);
+        return build(Problem.of(500, "Internal Server Error", "unexpected error; reference " + reference));
+    }
+
+    /**
+     * Quarkus answers endpoint validation failures with its own mapper, which cannot be overridden
+     * (quarkusio/quarkus#41102); this filter rewrites its report as problem+json.
+     */
+    @ServerResponseFilter
+    public void violationReportAsProblem(ContainerResponseContext response) {
+        if (response.getEntity() instanceof ViolationReport report) {
+            List<Problem.FieldError> errors = report.getViolations().stream()
+                    .map(v -> new Problem.FieldError(stripMethod(v.getField()), v.getMessage()))
+                    .sorted((a, b) -> a.field().compareTo(b.field()))
+                    .toList();
+            String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+            int status = report.getStatus();
+            response.setEntity(new Problem("about:blank", status == 400 ? "Bad Request" : report.getTitle(), status,
+                    "invalid request: " + detail, null, errors), null, MediaType.valueOf(Problem.MEDIA_TYPE));
+        }
+    }
+
+    private static Response build(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String fieldName(ConstraintViolation<?> v) {
+        return stripMethod(v.getPropertyPath().toString());
+    }
+
+    /** "register.request.fullName" -> "fullName", "list.size" -> "size": drop method and parameter names. */
+    private static String stripMethod(String path) {
+        String[] parts = path.split("\\.");
+        return parts.length > 2 ? String.join(".", List.of(parts).subList(2, parts.length)) : parts[parts.length - 1];
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+    }
+
+    private static String quote(Object value) {
+        return value instanceof String s ? "\"" + (s.length() > 50 ? s.substring(0, 50) + "..." : s) + "\"" : String.valueOf(value);
+    }
+}
