@@ -45,6 +45,9 @@ public final class Payloads {
             List<LocalDate> remainingDueDates) {
     }
 
+    public record LoanModificationRejected(@NotNull UUID loanId, @NotNull UUID interventionId, @NotBlank String reason) {
+    }
+
     public record LoanClosed(@NotNull UUID loanId, @NotBlank String closure, @NotNull LocalDate closedOn,
             @NotNull @PositiveOrZero BigDecimal unrecoveredPrincipal, @NotNull @PositiveOrZero BigDecimal unrecoveredInterest) {
     }

@@ -1,0 +1,5 @@
+package com.lendkeep.loan.domain;
+
+public enum InstallmentStatus {
+    PENDING, OVERDUE, PAID
+}

@@ -1,0 +1,63 @@
+package com.lendkeep.loan.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Version;
+
+@Entity
+public class Loan {
+    @Id
+    public UUID id;
+    @Column(name = "customer_id")
+    public UUID customerId;
+    public BigDecimal principal;
+    @Column(name = "annual_rate")
+    public BigDecimal annualRate;
+    @Column(name = "term_months")
+    public int termMonths;
+    @Column(name = "start_date")
+    public LocalDate startDate;
+    @Enumerated(EnumType.STRING)
+    public RepaymentMethod method;
+    @Enumerated(EnumType.STRING)
+    public LoanStatus status;
+    @Column(name = "schedule_version")
+    public int scheduleVersion;
+    @Column(name = "forbearance_until")
+    public LocalDate forbearanceUntil;
+    @Column(name = "closed_on")
+    public LocalDate closedOn;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Version
+    public long version;
+
+    @OneToMany(mappedBy = "loan", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("seq")
+    public List<Installment> installments = new ArrayList<>();
+
+    public BigDecimal outstandingPrincipal() {
+        return installments.stream().map(Installment::principalUnpaid).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    public BigDecimal outstandingInterest() {
+        return installments.stream().map(Installment::interestUnpaid).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    public List<Installment> unpaidInstallments() {
+        return installments.stream().filter(i -> i.status != InstallmentStatus.PAID).toList();
+    }
+}

@@ -1,0 +1,18 @@
+package com.lendkeep.loan.repository;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.lendkeep.loan.domain.LoanModification;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class LoanModificationRepository implements PanacheRepositoryBase<LoanModification, UUID> {
+
+    public Optional<LoanModification> forIntervention(UUID interventionId) {
+        return find("interventionId", interventionId).firstResultOptional();
+    }
+}

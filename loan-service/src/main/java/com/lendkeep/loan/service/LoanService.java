@@ -1,0 +1,112 @@
+package com.lendkeep.loan.service;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lendkeep.loan.api.LoanRequest;
+import com.lendkeep.loan.domain.Installment;
+import com.lendkeep.loan.domain.InstallmentStatus;
+import com.lendkeep.loan.domain.Loan;
+import com.lendkeep.loan.domain.LoanStatus;
+import com.lendkeep.loan.domain.ScheduleVersion;
+import com.lendkeep.loan.mapping.LoanMapper;
+import com.lendkeep.loan.repository.LoanRepository;
+import com.lendkeep.loan.repository.ScheduleVersionRepository;
+import com.lendkeep.loan.schedule.ScheduleCalculator;
+import com.lendkeep.platform.events.EventType;
+import com.lendkeep.platform.events.Payloads;
+import com.lendkeep.platform.outbox.Outbox;
+import com.lendkeep.platform.rest.ApiException;
+
+@ApplicationScoped
+@Transactional
+public class LoanService {
+
+    private final LoanRepository loans;
+    private final ScheduleVersionRepository versions;
+    private final Outbox outbox;
+    private final ObjectMapper mapper;
+
+    public LoanService(LoanRepository loans, ScheduleVersionRepository versions, Outbox outbox, ObjectMapper mapper) {
+        this.loans = loans;
+        this.versions = versions;
+        this.outbox = outbox;
+        this.mapper = mapper;
+    }
+
+    public Loan open(LoanRequest request) {
+        Loan loan = new Loan();
+        loan.id = UUID.randomUUID();
+        loan.customerId = request.customerId();
+        loan.principal = ScheduleCalculator.money(request.principal());
+        loan.annualRate = request.annualRate();
+        loan.termMonths = request.termMonths();
+        loan.startDate = request.startDate();
+        loan.method = request.method();
+        loan.status = LoanStatus.ACTIVE;
+        loan.scheduleVersion = 1;
+        loan.createdAt = Instant.now();
+        List<ScheduleCalculator.Line> lines = ScheduleCalculator.schedule(loan.principal, loan.annualRate,
+                ScheduleCalculator.monthlyDueDates(loan.startDate, loan.termMonths), loan.method);
+        for (ScheduleCalculator.Line line : lines) {
+            loan.installments.add(newInstallment(loan, line));
+        }
+        loans.persist(loan);
+        recordVersion(loan, "opened");
+        outbox.publish(EventType.LOAN_OPENED, loan.customerId, new Payloads.LoanOpened(loan.id, loan.principal,
+                loan.annualRate, loan.termMonths, loan.startDate, lines.get(0).total()));
+        return loan;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Loan get(UUID id) {
+        return loans.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("loan", id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Loan> forCustomer(UUID customerId) {
+        return loans.forCustomer(customerId);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ScheduleVersion> versions(UUID loanId) {
+        get(loanId);
+        return versions.forLoan(loanId);
+    }
+
+    /** Replaces the installments not yet started with {@code lines}; keeps paid and partly paid ones. */
+    static Installment newInstallment(Loan loan, ScheduleCalculator.Line line) {
+        Installment i = new Installment();
+        i.id = UUID.randomUUID();
+        i.loan = loan;
+        i.seq = line.seq();
+        i.dueDate = line.dueDate();
+        i.principalDue = line.principal();
+        i.interestDue = line.interest();
+        i.status = InstallmentStatus.PENDING;
+        return i;
+    }
+
+    /** Stores the loan's current schedule as a new version (the version number is already set on the loan). */
+    public void recordVersion(Loan loan, String reason) {
+        ScheduleVersion v = new ScheduleVersion();
+        v.loanId = loan.id;
+        v.version = loan.scheduleVersion;
+        v.reason = reason;
+        v.createdAt = Instant.now();
+        v.schedule = LoanMapper.snapshot(mapper, loan);
+        versions.persist(v);
+    }
+
+    static void requireActive(Loan loan, LocalDate on) {
+        if (loan.status != LoanStatus.ACTIVE) {
+            throw ApiException.unprocessable("loan " + loan.id + " is closed (" + loan.status + " on " + loan.closedOn + ")");
+        }
+    }
+}
