@@ -1,0 +1,5 @@
+package com.lendkeep.risk.domain;
+
+public enum RiskLevel {
+    LOW, MEDIUM, HIGH, CRITICAL
+}

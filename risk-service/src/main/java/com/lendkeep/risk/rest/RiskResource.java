@@ -1,0 +1,43 @@
+package com.lendkeep.risk.rest;
+
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lendkeep.platform.rest.ApiException;
+import com.lendkeep.risk.api.RiskProfileResponse;
+import com.lendkeep.risk.mapping.RiskMapper;
+import com.lendkeep.risk.repository.CustomerRiskRepository;
+import com.lendkeep.risk.repository.ScoreHistoryRepository;
+
+@Path("/risk/customers")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Risk", description = "Customers' churn-risk scores, reasons and features")
+public class RiskResource {
+
+    private final CustomerRiskRepository risks;
+    private final ScoreHistoryRepository history;
+    private final ObjectMapper mapper;
+
+    public RiskResource(CustomerRiskRepository risks, ScoreHistoryRepository history, ObjectMapper mapper) {
+        this.risks = risks;
+        this.history = history;
+        this.mapper = mapper;
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A customer's current scores, levels, reasons, features and recent score history")
+    public RiskProfileResponse get(@PathParam("id") UUID id) {
+        var risk = risks.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("risk profile of customer", id));
+        return RiskMapper.toResponse(mapper, risk, history.forCustomer(id, 100));
+    }
+}

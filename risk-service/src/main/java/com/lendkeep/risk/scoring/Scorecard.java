@@ -1,0 +1,102 @@
+package com.lendkeep.risk.scoring;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.lendkeep.risk.config.RiskConfig;
+import com.lendkeep.risk.domain.ChurnType;
+import com.lendkeep.risk.domain.CustomerRisk;
+
+/**
+ * The transparent model that works out of the box: two logistic scorecards whose weights are
+ * configuration ({@code risk.scorecard.*}). Weights of risk features must be non-negative, so that
+ * more missed payments can never lower the risk (checked at start-up).
+ */
+@ApplicationScoped
+public class Scorecard implements ChurnModel {
+
+    static final String INTERCEPT = "intercept";
+    static final String RATE_ABOVE_MARKET = "rate-above-market";
+    private static final int TOP_REASONS = 3;
+
+    private final RiskConfig.Scorecard config;
+
+    public Scorecard(RiskConfig config) {
+        this.config = config.scorecard();
+        validate(this.config.involuntary(), ChurnType.INVOLUNTARY, List.of());
+        validate(this.config.voluntary(), ChurnType.VOLUNTARY, List.of(RATE_ABOVE_MARKET));
+    }
+
+    @Override
+    public String version() {
+        return config.version();
+    }
+
+    @Override
+    public RiskScores score(CustomerRisk risk) {
+        List<Reason> involuntary = contributions(risk, ChurnType.INVOLUNTARY, config.involuntary());
+        List<Reason> voluntary = contributions(risk, ChurnType.VOLUNTARY, config.voluntary());
+        double rateWeight = config.voluntary().getOrDefault(RATE_ABOVE_MARKET, 0.0);
+        double above = Feature.rateAboveMarket(risk, config.marketRate());
+        if (above > 0 && rateWeight > 0) {
+            voluntary.add(new Reason(RATE_ABOVE_MARKET, rateWeight * above, Feature.rateAboveMarketReason(risk, config.marketRate())));
+        }
+        return new RiskScores(
+                sigmoid(config.involuntary().get(INTERCEPT) + sum(involuntary)), top(involuntary),
+                sigmoid(config.voluntary().get(INTERCEPT) + sum(voluntary)), top(voluntary),
+                config.version());
+    }
+
+    private static List<Reason> contributions(CustomerRisk risk, ChurnType type, Map<String, Double> weights) {
+        List<Reason> reasons = new ArrayList<>();
+        for (Feature f : Feature.values()) {
+            if (f.churnType() != type) {
+                continue;
+            }
+            double x = f.value(risk);
+            double w = weights.getOrDefault(f.key(), 0.0);
+            if (x != 0.0 && w != 0.0) {
+                reasons.add(new Reason(f.key(), w * x, f.reason(risk)));
+            }
+        }
+        return reasons;
+    }
+
+    private static double sum(List<Reason> reasons) {
+        return reasons.stream().mapToDouble(Reason::contribution).sum();
+    }
+
+    private static List<Reason> top(List<Reason> reasons) {
+        return reasons.stream().filter(r -> r.contribution() > 0)
+                .sorted(Comparator.comparingDouble(Reason::contribution).reversed()).limit(TOP_REASONS).toList();
+    }
+
+    static double sigmoid(double logit) {
+        return 1.0 / (1.0 + Math.exp(-logit));
+    }
+
+    private static void validate(Map<String, Double> weights, ChurnType type, List<String> extraKeys) {
+        if (!weights.containsKey(INTERCEPT)) {
+            throw new IllegalStateException("risk.scorecard." + type.name().toLowerCase() + ".intercept is missing");
+        }
+        for (var e : weights.entrySet()) {
+            if (e.getKey().equals(INTERCEPT)) {
+                continue;
+            }
+            boolean known = extraKeys.contains(e.getKey()) || java.util.Arrays.stream(Feature.values())
+                    .anyMatch(f -> f.churnType() == type && f.key().equals(e.getKey()));
+            if (!known) {
+                throw new IllegalStateException("risk.scorecard." + type.name().toLowerCase() + "." + e.getKey() + " is not a "
+                        + type + " feature");
+            }
+            if (e.getValue() < 0) {
+                throw new IllegalStateException("risk.scorecard." + type.name().toLowerCase() + "." + e.getKey()
+                        + " must be >= 0: a risk feature may not lower the risk");
+            }
+        }
+    }
+}
