@@ -1,0 +1,126 @@
+package com.lendkeep.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lendkeep.infra.KafkaTestClient;
+import com.lendkeep.infra.SharedTestInfra;
+
+import io.restassured.http.ContentType;
+
+/**
+ * The first churn case through the four packaged services, each its own process, talking over one
+ * real Kafka and keeping its schema in one real PostgreSQL. Every step is asserted where a user
+ * would see it: the REST APIs (and the missed-payment event on its topic).
+ */
+class ChurnCaseEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static ServiceProcesses services;
+    private static KafkaTestClient kafka;
+
+    @BeforeAll
+    static void startEverything() throws Exception {
+        Path root = Path.of(System.getProperty("lendkeep.repo.root", "..")).toAbsolutePath().normalize();
+        services = new ServiceProcesses(root.resolve("e2e-tests/target/e2e-logs"));
+        // no control group here: this customer must be treated
+        services.start(root, SharedTestInfra.postgresPort(), SharedTestInfra.bootstrapServers(),
+                Map.of("CONTROL_GROUP_SHARE", "0"));
+        kafka = new KafkaTestClient(SharedTestInfra.bootstrapServers());
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (services != null) {
+            services.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+    }
+
+    @Test
+    void missedPaymentBecomesAnAlertThenAnExtensionAppliedToTheLoan() throws Exception {
+        String customers = services.url("customer-service");
+        String loans = services.url("loan-service");
+        String risk = services.url("risk-service");
+        String retention = services.url("retention-service");
+
+        // 1. a customer
+        String customerId = given().contentType(ContentType.JSON).body(Map.of("type", "INDIVIDUAL", "fullName", "Ana Lopez",
+                "nationalId", "E2E" + System.nanoTime(), "relationshipSince", "2019-04-01", "annualIncome", 38000))
+                .post(customers + "/customers").then().statusCode(201).extract().path("id");
+
+        // 2. a loan with its schedule
+        LocalDate start = LocalDate.parse(given().get(loans + "/business-date").then().statusCode(200).extract().path("date"));
+        String loanId = given().contentType(ContentType.JSON).body(Map.of("customerId", customerId, "principal", "12000.00",
+                "annualRate", "0.08", "termMonths", 12, "startDate", start.toString(), "method", "ANNUITY"))
+                .post(loans + "/loans").then().statusCode(201).body("schedule.size()", equalTo(12)).extract().path("id");
+        List<String> dueBefore = given().get(loans + "/loans/" + loanId).then().extract().path("schedule.dueDate");
+
+        // 3. two installments go unpaid past their due dates
+        LocalDate businessDate = start.plusMonths(2).plusDays(1);
+        given().contentType(ContentType.JSON).body(Map.of("date", businessDate.toString()))
+                .post(loans + "/business-date").then().statusCode(200).body("missedPayments", equalTo(2));
+
+        // 4. loan-service emits the missed-payment events
+        var missed = kafka.awaitAll("repayment-events",
+                r -> customerId.equals(r.key()) && r.value().contains("\"PAYMENT_MISSED\""), 2, WAIT);
+        JsonNode first = JSON.readTree(missed.get(0).value());
+        assertEquals(loanId, first.get("data").get("loanId").asText());
+        assertEquals("loan-service", first.get("source").asText());
+
+        // 5. risk-service raises a churn-risk alert
+        await().atMost(WAIT).until(() -> !given().queryParam("customerId", customerId).get(risk + "/alerts")
+                .then().statusCode(200).extract().<List<?>>path("").isEmpty());
+        given().queryParam("customerId", customerId).get(risk + "/alerts").then()
+                .body("[0].status", equalTo("OPEN")).body("[0].churnType", equalTo("INVOLUNTARY"))
+                .body("[0].loanId", equalTo(loanId))
+                .body("[0].reasons", hasItem("2 consecutive missed installments"));
+
+        // 6. retention-service proposes a payment extension
+        await().atMost(WAIT).until(() -> !given().queryParam("customerId", customerId).get(retention + "/interventions")
+                .then().statusCode(200).extract().<List<?>>path("").isEmpty());
+        String interventionId = given().queryParam("customerId", customerId).get(retention + "/interventions").then()
+                .body("[0].kind", equalTo("PAYMENT_EXTENSION")).body("[0].status", equalTo("PROPOSED"))
+                .body("[0].loanId", equalTo(loanId))
+                .extract().path("[0].id");
+        int months = given().get(retention + "/interventions/" + interventionId).then().extract().path("extensionMonths");
+
+        // 7. the customer accepts
+        given().contentType(ContentType.JSON).body(Map.of("decidedBy", "advisor.e2e"))
+                .post(retention + "/interventions/" + interventionId + "/accept").then().statusCode(200)
+                .body("status", equalTo("ACCEPTED"));
+
+        // 8. loan-service applies the extension: the unpaid installments' due dates move
+        await().atMost(WAIT).until(() -> given().get(loans + "/loans/" + loanId).then().extract().<Integer>path("scheduleVersion") == 2);
+        List<String> dueAfter = given().get(loans + "/loans/" + loanId).then()
+                .body("daysPastDue", equalTo(0))
+                .body("forbearanceUntil", equalTo(businessDate.plusMonths(24).toString()))
+                .extract().path("schedule.dueDate");
+        for (int i = 0; i < dueBefore.size(); i++) {
+            assertEquals(LocalDate.parse(dueBefore.get(i)).plusMonths(months), LocalDate.parse(dueAfter.get(i)), "installment " + (i + 1));
+        }
+        kafka.await("loan-events", r -> customerId.equals(r.key()) && r.value().contains("\"LOAN_MODIFIED\""), WAIT);
+
+        // 9. retention-service marks the intervention applied
+        await().atMost(WAIT).until(() -> "APPLIED".equals(given().get(retention + "/interventions/" + interventionId)
+                .then().extract().path("status")));
+    }
+}
