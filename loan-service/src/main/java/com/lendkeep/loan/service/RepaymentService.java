@@ -139,7 +139,7 @@ public class RepaymentService {
 
         BigDecimal outstanding = loan.outstandingPrincipal();
         outbox.publish(EventType.REPAYMENT_RECEIVED, loan.customerId, new Payloads.RepaymentReceived(loan.id, paidOn,
-                oldest.dueDate, dueNow, amount, daysLate, daysLate == 0, outstanding, null));
+                oldest.dueDate, dueNow, amount, daysLate, daysLate == 0, outstanding, null, toInterest));
         if (loan.unpaidInstallments().isEmpty()) {
             LocalDate lastDue = loan.installments.get(loan.installments.size() - 1).dueDate;
             close(loan, paidOn.isBefore(lastDue) ? LoanStatus.PREPAID : LoanStatus.REPAID, paidOn);

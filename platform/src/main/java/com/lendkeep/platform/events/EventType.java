@@ -3,10 +3,18 @@ package com.lendkeep.platform.events;
 /** Every event type of the product, with the topic it travels on. */
 public enum EventType {
     CUSTOMER_REGISTERED(Topics.CUSTOMER_EVENTS),
+    TIER_CHANGED(Topics.CUSTOMER_EVENTS),
+    GRADE_CHANGED(Topics.CUSTOMER_EVENTS),
+    CONTACT_PREFERENCES_CHANGED(Topics.CUSTOMER_EVENTS),
+    /** Personal data was pseudonymized: every service drops what personal data it holds. */
+    CUSTOMER_ERASED(Topics.CUSTOMER_EVENTS),
     CREDIT_SCORE_CHANGED(Topics.CREDIT_SCORE_EVENTS),
     CONTACT_LOGGED(Topics.CONTACT_EVENTS),
 
+    /** A loan application was rejected or withdrawn: pre-loan churn. */
+    LOAN_APPLICATION_CLOSED(Topics.LOAN_EVENTS),
     LOAN_OPENED(Topics.LOAN_EVENTS),
+    DELINQUENCY_CHANGED(Topics.LOAN_EVENTS),
     LOAN_MODIFIED(Topics.LOAN_EVENTS),
     LOAN_MODIFICATION_REJECTED(Topics.LOAN_EVENTS),
     LOAN_CLOSED(Topics.LOAN_EVENTS),

@@ -24,12 +24,44 @@ public final class Payloads {
             String segment, LocalDate relationshipSince) {
     }
 
+    /** @param reason the rule that produced the new tier, e.g. "gold: exposure 2.4M >= 2M" */
+    public record TierChanged(String previousTier, @NotBlank String newTier, @NotBlank String reason) {
+    }
+
+    /** @param reason the rule that produced the new grade */
+    public record GradeChanged(String previousGrade, @NotBlank String newGrade, @NotBlank String reason) {
+    }
+
+    /** A period during which the customer must not be contacted (both dates included). */
+    public record QuietPeriod(@NotNull LocalDate from, @NotNull LocalDate to, String reason) {
+    }
+
+    /**
+     * @param allowedChannels channels offers may use (PHONE, EMAIL, SMS, APP, LETTER, BRANCH); empty means none
+     */
+    public record ContactPreferencesChanged(boolean doNotContact, @NotNull List<String> allowedChannels,
+            @NotNull List<@jakarta.validation.Valid QuietPeriod> quietPeriods) {
+    }
+
+    public record CustomerErased(@NotNull java.time.Instant erasedAt) {
+    }
+
     public record CreditScoreChanged(@NotBlank String bureau, Integer previousScore, @NotNull @Min(0) @Max(1000) Integer newScore,
             Integer change, @NotNull LocalDate scoreDate) {
     }
 
     public record ContactLogged(@NotNull UUID contactId, @NotBlank String kind, @NotBlank String topic,
             @NotBlank String channel, @Min(1) @Max(5) Integer satisfaction, String outcome, @NotNull LocalDate contactDate) {
+    }
+
+    /** @param outcome REJECTED or WITHDRAWN */
+    public record LoanApplicationClosed(@NotNull UUID applicationId, @NotBlank String outcome, @NotBlank String reason,
+            @NotNull @PositiveOrZero BigDecimal amountRequested) {
+    }
+
+    /** @param previousBucket null when the loan was current; newBucket null when it is current again */
+    public record DelinquencyChanged(@NotNull UUID loanId, String previousBucket, String newBucket, @PositiveOrZero int daysPastDue,
+            @NotNull @PositiveOrZero BigDecimal overdueAmount) {
     }
 
     public record LoanOpened(@NotNull UUID loanId, @NotNull @DecimalMin("0.01") BigDecimal principal,
@@ -56,12 +88,13 @@ public final class Payloads {
      * A repayment record as a core banking system knows it; this is the contract for anyone
      * publishing to {@link Topics#REPAYMENT_EVENTS}.
      *
-     * @param creditLimit only for revolving products; null for instalment loans
+     * @param creditLimit   only for revolving products; null for instalment loans
+     * @param interestPaid  the part of amountPaid that went to interest, when the sender knows it
      */
     public record RepaymentReceived(@NotNull UUID loanId, @NotNull LocalDate paidOn, LocalDate dueDate,
             @NotNull @PositiveOrZero BigDecimal amountDue, @NotNull @PositiveOrZero BigDecimal amountPaid,
             @PositiveOrZero int daysPastDue, boolean onTime, @NotNull @PositiveOrZero BigDecimal outstanding,
-            BigDecimal creditLimit) {
+            @PositiveOrZero BigDecimal creditLimit, @PositiveOrZero BigDecimal interestPaid) {
     }
 
     public record PaymentMissed(@NotNull UUID loanId, @Min(1) int installmentNumber, @NotNull LocalDate dueDate,
@@ -77,7 +110,14 @@ public final class Payloads {
     public record ChurnRiskAlertCleared(@NotNull UUID alertId, @NotBlank String churnType, @NotNull BigDecimal score) {
     }
 
+    /**
+     * Loan relief the customer accepted, for loan-service to apply. Which fields matter depends on
+     * {@code kind}: PAYMENT_EXTENSION (extensionMonths), LOYALTY_RATE / COMPETITOR_RATE_MATCH
+     * (newAnnualRate), RESTRUCTURING (newAnnualRate and/or newTermMonths), PAYMENT_HOLIDAY
+     * (holidayMonths), FEE_WAIVER (feeWaived).
+     */
     public record InterventionAccepted(@NotNull UUID interventionId, @NotNull UUID loanId, @NotBlank String kind,
-            @PositiveOrZero int extensionMonths, BigDecimal newAnnualRate) {
+            @PositiveOrZero int extensionMonths, BigDecimal newAnnualRate, @Min(1) Integer newTermMonths,
+            @Min(1) Integer holidayMonths, @PositiveOrZero BigDecimal feeWaived) {
     }
 }

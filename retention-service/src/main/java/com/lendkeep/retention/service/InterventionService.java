@@ -131,7 +131,7 @@ public class InterventionService {
                 i.decidedBy = decidedBy;
                 i.updatedAt = i.decidedAt;
                 outbox.publish(EventType.INTERVENTION_ACCEPTED, i.customerId, new Payloads.InterventionAccepted(i.id, i.loanId,
-                        i.kind.name(), i.extensionMonths == null ? 0 : i.extensionMonths, i.newAnnualRate));
+                        i.kind.name(), i.extensionMonths == null ? 0 : i.extensionMonths, i.newAnnualRate, null, null, null));
                 return i;
             }
             default -> throw new IllegalStateException("unhandled status " + i.status);
