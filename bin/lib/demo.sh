@@ -38,8 +38,10 @@ demo_need_tools() {
     command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
   done
   [[ ${#missing[@]} -eq 0 ]] && return 0
+  local what="${missing[0]}, which is not installed"
+  [[ ${#missing[@]} -eq 1 ]] || what="${missing[0]} and ${missing[1]}, which are not installed"
   {
-    echo "bin/stack demo needs ${missing[*]}, which is not installed. Install it with:"
+    echo "bin/stack demo needs $what. Install with:"
     echo "  Debian/Ubuntu:  sudo apt-get install -y ${missing[*]}"
     echo "  Fedora/RHEL:    sudo dnf install -y ${missing[*]}"
     echo "  macOS:          brew install ${missing[*]}"
@@ -101,10 +103,10 @@ poll() {
 }
 
 plus_days() { date -d "$1 + $2 days" +%F; }
-plus_months() { date -d "$1 + $2 months" +%F; }
 money() { printf '%.2f' "$1"; }
 pct() { awk -v r="$1" 'BEGIN { printf "%.2f%%", r * 100 }'; }
 short() { echo "${1:0:8}"; }
+count() { if [[ "$1" == 1 ]]; then echo "1 $2"; else echo "$1 ${2}s"; fi; }
 
 # Sets CS_DATE to a date customer-service accepts: the business date, or today when the loan book
 # is ahead of the wall clock (customer-service validates score and contact dates against the wall
@@ -138,7 +140,7 @@ advance_to() {
 predicted_control() {
   local salt="${CONTROL_GROUP_SALT:-lendkeep-2026}" share="${CONTROL_GROUP_SHARE:-0.10}" hex limit
   hex="$(printf '%s:%s' "$salt" "$1" | sha256sum | cut -c1-14)"
-  limit="$(awk -v s="$share" 'BEGIN { x = s * 9007199254740992; l = int(x); if (l < x) l++; printf "%d", l }')"
+  limit="$(awk -v s="$share" 'BEGIN { x = s * 9007199254740992; l = int(x); if (l < x) l++; printf "%.0f", l }')"
   (((16#$hex >> 3) < limit))
 }
 
@@ -172,8 +174,8 @@ register() {
   score_date="$(plus_days "$CS_DATE" -20)"
   call 201 POST customer-service "/customers/${C_ID[i]}/credit-scores" \
     "$(jq -nc --argjson s "${C_SCORE[i]}" --arg d "$score_date" '{bureau: "EXPERIAN", score: $s, scoreDate: $d}')"
-  printf '   %-13s registered as customer %s, national id %-24s credit score %s (EXPERIAN, %s)\n' \
-    "${C_NAME[i]}" "$(short "${C_ID[i]}")" "$nid," "${C_SCORE[i]}" "$score_date"
+  printf '   %-13s customer %s  national id %-24s  credit score %s (EXPERIAN, %s)\n' \
+    "${C_NAME[i]}" "$(short "${C_ID[i]}")" "$nid" "${C_SCORE[i]}" "$score_date"
 }
 
 book_loan() {
@@ -231,10 +233,10 @@ play_months() {
     if [[ "$missed" == 0 ]]; then
       printf '   %s  close of business: no missed payment\n' "$BD"
     elif [[ "$missed" == "${#ours[@]}" ]]; then
-      printf '   %s  close of business: %s missed payment(s)\n' "$BD" "$missed"
+      printf '   %s  close of business: %s\n' "$BD" "$(count "$missed" "missed payment")"
     else
-      printf '   %s  close of business: %s missed payment(s) in the whole loan book, %s of them in this story\n' \
-        "$BD" "$missed" "${#ours[@]}"
+      printf '   %s  close of business: %s in the whole loan book (earlier runs included), %s in this story\n' \
+        "$BD" "$(count "$missed" "missed payment")" "${#ours[@]}"
     fi
     [[ ${#ours[@]} -eq 0 ]] || printf '%s\n' "${ours[@]}"
   done
@@ -452,7 +454,9 @@ cmd_demo() {
   TODAY="$(date +%F)"
   RUN_ID="$(date +%Y%m%d%H%M%S)$((RANDOM % 100))"
   read_business_date
-  echo "LendKeep demo $RUN_ID: a core banking system feeds LendKeep over its REST APIs; business date $BD."
+  echo
+  echo "LendKeep demo (run $RUN_ID): playing a core banking system that feeds LendKeep through its REST APIs."
+  echo "The loan book's business date is $BD."
 
   new_customer "Ana Lopez" distressed 25000.00 0.079 36 41000 710
   new_customer "Ben Okafor" shopper 30000.00 0.099 48 72000 780
@@ -470,8 +474,8 @@ cmd_demo() {
   done
 
   echo
-  echo "Summary: $DEMO_ALERTS alert(s) raised, $DEMO_PROPOSED intervention(s) proposed, $DEMO_APPLIED applied," \
-    "$DEMO_HELD_OUT held out in the control group (business date now $BD)"
+  echo "Summary: $(count "$DEMO_ALERTS" alert) raised, $(count "$DEMO_PROPOSED" intervention) proposed," \
+    "$DEMO_APPLIED applied, $DEMO_HELD_OUT held out in the control group (business date now $BD)"
   local p
   ((DEMO_ALERTS > 0)) || DEMO_PROBLEMS+=("no churn-risk alert was raised")
   ((DEMO_APPLIED > 0)) || DEMO_PROBLEMS+=("no intervention reached APPLIED")
