@@ -71,10 +71,17 @@ public final class Payloads {
 
     /**
      * @param interventionId set when the modification came from an accepted retention intervention
+     * @param annualRate     the loan's annual rate after the modification
      */
     public record LoanModified(@NotNull UUID loanId, @NotBlank String modificationType, UUID interventionId,
             @Min(1) int scheduleVersion, String description, LocalDate forbearanceUntil,
-            List<LocalDate> remainingDueDates) {
+            List<LocalDate> remainingDueDates, @PositiveOrZero BigDecimal annualRate) {
+
+        /** Without the rate (senders that do not know it); consumers then keep the rate they had. */
+        public LoanModified(UUID loanId, String modificationType, UUID interventionId, int scheduleVersion, String description,
+                LocalDate forbearanceUntil, List<LocalDate> remainingDueDates) {
+            this(loanId, modificationType, interventionId, scheduleVersion, description, forbearanceUntil, remainingDueDates, null);
+        }
     }
 
     public record LoanModificationRejected(@NotNull UUID loanId, @NotNull UUID interventionId, @NotBlank String reason) {
