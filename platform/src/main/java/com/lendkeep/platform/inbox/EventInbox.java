@@ -1,5 +1,8 @@
 package com.lendkeep.platform.inbox;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -38,14 +41,76 @@ public class EventInbox {
     private final ObjectMapper mapper;
     private final Validator validator;
     private final EntityManager em;
+    private final DeadLetters deadLetters;
     private final int maxAttempts;
 
-    public EventInbox(ObjectMapper mapper, Validator validator, EntityManager em,
+    public EventInbox(ObjectMapper mapper, Validator validator, EntityManager em, DeadLetters deadLetters,
             @ConfigProperty(name = "lendkeep.inbox.max-attempts", defaultValue = "3") int maxAttempts) {
         this.mapper = mapper;
         this.validator = validator;
         this.em = em;
+        this.deadLetters = deadLetters;
         this.maxAttempts = maxAttempts;
+    }
+
+    /** A raw message as it came off a topic. */
+    public record Incoming(String topic, String key, String value) {
+    }
+
+    /**
+     * Processes a batch of messages in one transaction: one statement records every event id, and
+     * {@code handler} gets the events not seen before, in order. Poison messages go to the
+     * dead-letter topic and the rest of the batch goes on. If the batch fails for another reason,
+     * it is processed again message by message, so that one bad message cannot hold back the
+     * others. Transient failures are retried until they succeed. Never throws for one message.
+     */
+    public void processBatch(List<Incoming> messages, BatchEventHandler handler) {
+        List<EventEnvelope> events = new ArrayList<>(messages.size());
+        for (Incoming m : messages) {
+            try {
+                events.add(parse(m.value()));
+            } catch (PoisonMessageException e) {
+                deadLetters.send(m.topic(), m.key(), m.value(), e.getMessage());
+            }
+        }
+        if (events.isEmpty()) {
+            return;
+        }
+        long backoffMs = 100;
+        while (true) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    Set<UUID> fresh = claimAll(events);
+                    List<EventEnvelope> todo = new ArrayList<>(fresh.size());
+                    for (EventEnvelope e : events) {
+                        if (fresh.remove(e.eventId())) {
+                            todo.add(e);
+                        }
+                    }
+                    if (!todo.isEmpty()) {
+                        handler.handle(todo);
+                    }
+                });
+                return;
+            } catch (RuntimeException e) {
+                if (Failures.isTransient(e)) {
+                    Log.warnf("batch of %d events: transient failure, retrying: %s", events.size(), Failures.rootMessage(e));
+                    sleep(backoffMs);
+                    backoffMs = Math.min(backoffMs * 2, 5000);
+                    continue;
+                }
+                Log.warnf("batch of %d events failed (%s); processing them one by one", events.size(), Failures.rootMessage(e));
+                break;
+            }
+        }
+        for (int i = 0; i < messages.size(); i++) {
+            Incoming m = messages.get(i);
+            try {
+                process(m.value(), event -> handler.handle(List.of(event)));
+            } catch (PoisonMessageException e) {
+                deadLetters.send(m.topic(), m.key(), m.value(), e.getMessage());
+            }
+        }
     }
 
     /** Processes one raw Kafka message value exactly once in effect. */
@@ -166,6 +231,23 @@ public class EventInbox {
             Log.debugf("event %s already processed, ignored", event.eventId());
         }
         return inserted == 1;
+    }
+
+    /** Records every event id in one statement; returns the ids that were new. */
+    @SuppressWarnings("unchecked")
+    private Set<UUID> claimAll(List<EventEnvelope> events) {
+        UUID[] ids = events.stream().map(EventEnvelope::eventId).toArray(UUID[]::new);
+        String[] types = events.stream().map(e -> e.type().name()).toArray(String[]::new);
+        List<Object> inserted = em.createNativeQuery("INSERT INTO processed_event (event_id, event_type) "
+                + "SELECT * FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS text[])) ON CONFLICT (event_id) DO NOTHING RETURNING event_id")
+                .setParameter(1, ids)
+                .setParameter(2, types)
+                .getResultList();
+        Set<UUID> fresh = new HashSet<>();
+        for (Object id : inserted) {
+            fresh.add(id instanceof UUID u ? u : UUID.fromString(id.toString()));
+        }
+        return fresh;
     }
 
     /** True if the event was already processed here. */

@@ -73,6 +73,20 @@ public class CustomerRisk {
     public String modelVersion;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** The latest business date an event told us about. */
+    @Column(name = "as_of")
+    public LocalDate asOf;
+    /** Due date of the oldest unpaid missed installment; null when current. */
+    @Column(name = "delinquent_since")
+    public LocalDate delinquentSince;
+    @Column(name = "credit_limit")
+    public BigDecimal creditLimit;
+    public String tier;
+    public String grade;
+    @Column(name = "challenger_score")
+    public BigDecimal challengerScore;
+    @Column(name = "challenger_version")
+    public String challengerVersion;
 
     public static CustomerRisk fresh(UUID customerId) {
         CustomerRisk r = new CustomerRisk();

@@ -1,7 +1,12 @@
 package com.lendkeep.risk.messaging;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import com.lendkeep.platform.events.EventEnvelope;
@@ -11,7 +16,10 @@ import com.lendkeep.risk.service.RiskService;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** The four streams risk-service learns from; every message goes through the idempotent inbox. */
+/**
+ * The streams risk-service learns from, taken in batches (up to max.poll.records): one
+ * transaction and one scoring per customer per batch, instead of per event.
+ */
 @ApplicationScoped
 public class RiskEventsConsumer {
 
@@ -25,33 +33,49 @@ public class RiskEventsConsumer {
 
     @Incoming("repayment-events")
     @Blocking
-    public void onRepaymentEvent(String message) {
-        handle(message);
+    public void onRepaymentEvents(ConsumerRecords<String, String> records) {
+        handle(records);
     }
 
     @Incoming("credit-score-events")
     @Blocking
-    public void onCreditScoreEvent(String message) {
-        handle(message);
+    public void onCreditScoreEvents(ConsumerRecords<String, String> records) {
+        handle(records);
     }
 
     @Incoming("contact-events")
     @Blocking
-    public void onContactEvent(String message) {
-        handle(message);
+    public void onContactEvents(ConsumerRecords<String, String> records) {
+        handle(records);
     }
 
     @Incoming("loan-events")
     @Blocking
-    public void onLoanEvent(String message) {
-        handle(message);
+    public void onLoanEvents(ConsumerRecords<String, String> records) {
+        handle(records);
     }
 
-    private void handle(String message) {
-        inbox.process(message, event -> {
-            Object data = payload(event);
-            if (data != null) {
-                risk.apply(event, data);
+    @Incoming("customer-events")
+    @Blocking
+    public void onCustomerEvents(ConsumerRecords<String, String> records) {
+        handle(records);
+    }
+
+    private void handle(ConsumerRecords<String, String> records) {
+        List<EventInbox.Incoming> messages = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> r : records) {
+            messages.add(new EventInbox.Incoming(r.topic(), r.key(), r.value()));
+        }
+        inbox.processBatch(messages, events -> {
+            List<RiskService.Change> changes = new ArrayList<>(events.size());
+            for (EventEnvelope e : events) {
+                Object data = payload(e);
+                if (data != null) {
+                    changes.add(new RiskService.Change(e, data));
+                }
+            }
+            if (!changes.isEmpty()) {
+                risk.apply(changes);
             }
         });
     }
@@ -60,12 +84,15 @@ public class RiskEventsConsumer {
         return switch (event.type()) {
             case PAYMENT_MISSED -> inbox.data(event, Payloads.PaymentMissed.class);
             case REPAYMENT_RECEIVED -> inbox.data(event, Payloads.RepaymentReceived.class);
+            case DELINQUENCY_CHANGED -> inbox.data(event, Payloads.DelinquencyChanged.class);
             case CREDIT_SCORE_CHANGED -> inbox.data(event, Payloads.CreditScoreChanged.class);
             case CONTACT_LOGGED -> inbox.data(event, Payloads.ContactLogged.class);
             case LOAN_OPENED -> inbox.data(event, Payloads.LoanOpened.class);
             case LOAN_MODIFIED -> inbox.data(event, Payloads.LoanModified.class);
             case LOAN_CLOSED -> inbox.data(event, Payloads.LoanClosed.class);
-            default -> null;
+            case TIER_CHANGED -> inbox.data(event, Payloads.TierChanged.class);
+            case GRADE_CHANGED -> inbox.data(event, Payloads.GradeChanged.class);
+            default -> null; // other types carry nothing for risk (and CUSTOMER_ERASED: risk-service holds no personal data)
         };
     }
 }

@@ -22,6 +22,10 @@ public class ChurnAlertRepository implements PanacheRepositoryBase<ChurnAlert, U
                 .firstResultOptional();
     }
 
+    public List<ChurnAlert> openFor(List<UUID> customerIds) {
+        return list("customerId in ?1 and status = ?2", customerIds, ChurnAlert.Status.OPEN);
+    }
+
     public List<ChurnAlert> search(ChurnAlert.Status status, UUID customerId, int page, int size) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters params = new Parameters();

@@ -14,6 +14,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lendkeep.platform.rest.ApiException;
 import com.lendkeep.risk.api.RiskProfileResponse;
+import com.lendkeep.risk.api.RiskReportResponse;
+import com.lendkeep.risk.api.ScoreResponse;
+import com.lendkeep.risk.service.RiskReports;
 import com.lendkeep.risk.mapping.RiskMapper;
 import com.lendkeep.risk.repository.CustomerRiskRepository;
 import com.lendkeep.risk.repository.ScoreHistoryRepository;
@@ -25,12 +28,31 @@ public class RiskResource {
 
     private final CustomerRiskRepository risks;
     private final ScoreHistoryRepository history;
+    private final RiskReports reports;
     private final ObjectMapper mapper;
 
-    public RiskResource(CustomerRiskRepository risks, ScoreHistoryRepository history, ObjectMapper mapper) {
+    public RiskResource(CustomerRiskRepository risks, ScoreHistoryRepository history, RiskReports reports, ObjectMapper mapper) {
         this.risks = risks;
         this.history = history;
+        this.reports = reports;
         this.mapper = mapper;
+    }
+
+    @GET
+    @Path("/{id}/report")
+    @Operation(summary = "A risk assessment a person can read",
+            description = "Each churn type's probability, level and reasons in plain words, with rule-based recommended actions.")
+    public RiskReportResponse report(@PathParam("id") UUID id) {
+        return reports.report(id);
+    }
+
+    @GET
+    @Path("/{id}/score")
+    @Operation(summary = "A customer's current scores and the model versions that gave them")
+    public ScoreResponse score(@PathParam("id") UUID id) {
+        var r = risks.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("risk profile of customer", id));
+        return new ScoreResponse(r.customerId, r.involuntaryScore, r.involuntaryLevel, r.voluntaryScore, r.voluntaryLevel,
+                r.combinedScore, r.modelVersion, r.challengerScore, r.challengerVersion);
     }
 
     @GET

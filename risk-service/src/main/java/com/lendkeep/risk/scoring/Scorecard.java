@@ -46,9 +46,8 @@ public class Scorecard implements ChurnModel {
             voluntary.add(new Reason(RATE_ABOVE_MARKET, rateWeight * above, Feature.rateAboveMarketReason(risk, config.marketRate())));
         }
         return new RiskScores(
-                sigmoid(config.involuntary().get(INTERCEPT) + sum(involuntary)), top(involuntary),
-                sigmoid(config.voluntary().get(INTERCEPT) + sum(voluntary)), top(voluntary),
-                config.version());
+                sigmoid(config.involuntary().get(INTERCEPT) + sum(involuntary)), top(involuntary), config.version(),
+                sigmoid(config.voluntary().get(INTERCEPT) + sum(voluntary)), top(voluntary), config.version());
     }
 
     private static List<Reason> contributions(CustomerRisk risk, ChurnType type, Map<String, Double> weights) {

@@ -1,0 +1,97 @@
+package com.lendkeep.platform.inbox;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.logging.Log;
+
+/**
+ * Sends a message that can never be processed to this service's dead-letter topic, with the same
+ * headers SmallRye's dead-letter strategy uses, for consumers that take messages in batches (where
+ * a failure must not send the whole batch away).
+ */
+@ApplicationScoped
+public class DeadLetters {
+
+    private final String topic;
+    private final String bootstrapServers;
+    private volatile KafkaProducer<String, String> producer;
+
+    public DeadLetters(@ConfigProperty(name = "lendkeep.service-name") String serviceName,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.topic = serviceName + ".dlq";
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /**
+     * Blocks until Kafka has the dead letter (retrying while it is unreachable), so the offset of
+     * the original can be committed without losing it.
+     */
+    public void send(String sourceTopic, String key, String value, String reason) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
+        record.headers().add("dead-letter-reason", bytes(reason));
+        record.headers().add("dead-letter-topic", bytes(sourceTopic));
+        long backoffMs = 500;
+        while (true) {
+            try {
+                producer().send(record).get(30, TimeUnit.SECONDS);
+                Log.warnf("message on %s dead-lettered to %s: %s", sourceTopic, topic, reason);
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing to " + topic, e);
+            } catch (Exception e) {
+                Log.warnf("cannot write to the dead-letter topic %s yet, retrying: %s", topic, e.getMessage());
+                try {
+                    Thread.sleep(backoffMs);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while writing to " + topic, ie);
+                }
+                backoffMs = Math.min(backoffMs * 2, 10_000);
+            }
+        }
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    private KafkaProducer<String, String> producer() {
+        if (producer == null) {
+            synchronized (this) {
+                if (producer == null) {
+                    Properties props = new Properties();
+                    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+                    props.put(ProducerConfig.ACKS_CONFIG, "all");
+                    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+                    props.put(ProducerConfig.CLIENT_ID_CONFIG, "dead-letters");
+                    producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+                }
+            }
+        }
+        return producer;
+    }
+
+    private static byte[] bytes(String s) {
+        return (s == null ? "" : s).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @PreDestroy
+    void close() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package com.lendkeep.risk.model;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.lendkeep.infra.KafkaTestClient;
+import com.lendkeep.infra.RealInfraTestResource;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * Train from outcomes, activate, shadow with a challenger, roll back and retire; on customers whose
+ * repayment records arrive over real Kafka, as a core banking system would send them.
+ */
+@QuarkusTest
+@QuarkusTestResource(RealInfraTestResource.class)
+class ModelLifecycleTest {
+
+    private static KafkaTestClient kafka;
+
+    @BeforeAll
+    static void kafka() {
+        kafka = new KafkaTestClient(RealInfraTestResource.bootstrapServers());
+    }
+
+    @AfterAll
+    static void close() {
+        kafka.close();
+    }
+
+    static String repayment(UUID customer, UUID loan, LocalDate month, int dpd, int due, int paid) {
+        return """
+                {"eventId":"%s","type":"REPAYMENT_RECEIVED","source":"core-banking","occurredAt":"2026-11-01T10:00:00Z",
+                 "schemaVersion":1,"customerId":"%s","data":{"loanId":"%s","paidOn":"%s","dueDate":"%s","amountDue":%d,
+                 "amountPaid":%d,"daysPastDue":%d,"onTime":%s,"outstanding":%d,"creditLimit":50000}}"""
+                .formatted(UUID.randomUUID(), customer, loan, month, month, due, paid, dpd, dpd == 0, due);
+    }
+
+    @Test
+    void trainActivateChallengeRollBackAndRetire() {
+        // 300 customers; those who will default pay late and little, with noise
+        Random random = new Random(7);
+        Map<UUID, Boolean> outcome = new HashMap<>();
+        int events = 0;
+        for (int c = 0; c < 300; c++) {
+            UUID customer = UUID.randomUUID();
+            UUID loan = UUID.randomUUID();
+            boolean defaults = random.nextDouble() < 0.3;
+            outcome.put(customer, defaults);
+            for (int m = 0; m < 6; m++) {
+                boolean late = defaults ? random.nextDouble() < 0.6 : random.nextDouble() < 0.1;
+                int due = 2000 + random.nextInt(3000);
+                int paid = late ? random.nextInt(due / 2) : due;
+                kafka.send("repayment-events", customer.toString(), repayment(customer, loan, LocalDate.of(2025, 4 + m, 1),
+                        late ? 30 * (1 + random.nextInt(2)) : 0, due, paid));
+                events++;
+            }
+        }
+        UUID last = outcome.keySet().iterator().next();
+        await().atMost(Duration.ofSeconds(90)).until(() -> given().get("/risk/portfolio").then().extract()
+                .<Integer>path("paymentsRecorded") >= 1800);
+
+        List<Map<String, String>> outcomes = new ArrayList<>();
+        outcome.forEach((id, churned) -> outcomes.add(Map.of("customerId", id.toString(),
+                "outcome", churned ? "CHURNED_INVOLUNTARY" : "RETAINED")));
+        outcomes.add(Map.of("customerId", UUID.randomUUID().toString(), "outcome", "RETAINED"));
+
+        String gbt = given().contentType(ContentType.JSON).body(Map.of("algorithm", "GRADIENT_BOOSTED_TREES",
+                "churnType", "INVOLUNTARY", "seed", 1, "outcomes", outcomes))
+                .post("/models/train").then().statusCode(201)
+                .body("status", equalTo("TRAINED")).body("trainingSize", equalTo(300)).body("unknownCustomers", equalTo(1))
+                .body("metrics.validationAuc", greaterThan(0.75f)).body("metrics.calibration", hasSize(10))
+                .extract().path("version");
+        String lr = given().contentType(ContentType.JSON).body(Map.of("algorithm", "LOGISTIC_REGRESSION",
+                "churnType", "INVOLUNTARY", "seed", 1, "outcomes", outcomes))
+                .post("/models/train").then().statusCode(201)
+                .body("metrics.validationAuc", greaterThan(0.75f)).extract().path("version");
+        assertTrue(gbt.startsWith("gbt-inv-") && lr.startsWith("lr-inv-"), gbt + " " + lr);
+
+        // activate: everyone is re-scored by the new model, which states its version
+        given().post("/models/" + gbt + "/activate").then().statusCode(200).body("status", equalTo("ACTIVE"));
+        awaitRescored(gbt);
+        given().get("/risk/customers/" + last + "/score").then().statusCode(200)
+                .body("modelVersion", startsWith("involuntary:" + gbt));
+
+        // challenger shadows: its score sits beside the active one
+        given().post("/models/" + lr + "/challenger").then().statusCode(200).body("status", equalTo("CHALLENGER"));
+        awaitRescored(lr);
+        given().get("/risk/customers/" + last + "/score").then().body("challengerVersion", equalTo(lr))
+                .body("modelVersion", startsWith("involuntary:" + gbt));
+
+        // promote the challenger, then roll back to the first model
+        given().post("/models/" + lr + "/activate").then().statusCode(200);
+        awaitRescored(lr);
+        given().get("/models/" + gbt).then().body("status", equalTo("RETIRED"));
+        given().get("/risk/customers/" + last + "/score").then().body("modelVersion", startsWith("involuntary:" + lr));
+        given().post("/models/" + gbt + "/activate").then().statusCode(200);
+        awaitRescored(gbt);
+        given().get("/risk/customers/" + last + "/score").then().body("modelVersion", startsWith("involuntary:" + gbt));
+
+        // reasons of a learned model are features in plain words
+        given().get("/risk/customers/" + last).then().body("reasons.size()", org.hamcrest.Matchers.greaterThanOrEqualTo(0));
+
+        // retire: the scorecard scores again
+        given().post("/models/active/INVOLUNTARY/retire").then().statusCode(204);
+        await().atMost(Duration.ofSeconds(60)).until(() -> "scorecard-v1".equals(given().get("/risk/customers/" + last + "/score")
+                .then().extract().path("modelVersion")));
+        given().post("/models/active/INVOLUNTARY/retire").then().statusCode(422).contentType("application/problem+json");
+
+        // bad requests
+        given().contentType(ContentType.JSON).body(Map.of("algorithm", "GRADIENT_BOOSTED_TREES", "churnType", "INVOLUNTARY",
+                "outcomes", outcomes.subList(0, 10))).post("/models/train").then().statusCode(422).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(Map.of("algorithm", "DEEP_MAGIC", "churnType", "INVOLUNTARY", "outcomes", outcomes))
+                .post("/models/train").then().statusCode(400).contentType("application/problem+json");
+        given().post("/models/no-such-model/activate").then().statusCode(404).contentType("application/problem+json");
+        assertEquals(1800, events);
+    }
+
+    private static void awaitRescored(String version) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> Boolean.TRUE.equals(given().get("/models/" + version).then()
+                .extract().path("rescoring.finished")));
+    }
+
+    @Test
+    void poisonInsideABatchIsDeadLetteredAndTheRestIsApplied() {
+        UUID customer = UUID.randomUUID();
+        UUID loan = UUID.randomUUID();
+        kafka.send("repayment-events", customer.toString(), repayment(customer, loan, LocalDate.of(2025, 4, 1), 0, 1000, 1000));
+        kafka.send("repayment-events", customer.toString(), "{\"eventId\": 42");
+        kafka.send("repayment-events", customer.toString(), repayment(customer, loan, LocalDate.of(2025, 5, 1), 0, 1000, 1000)
+                .replace("\"amountDue\":1000", "\"amountDue\":-5"));
+        kafka.send("repayment-events", customer.toString(), repayment(customer, loan, LocalDate.of(2025, 6, 1), 30, 1000, 0));
+        var dead = kafka.awaitAll("risk-service.dlq", r -> customer.toString().equals(r.key()), 2, Duration.ofSeconds(60));
+        String reasons = String.join(" | ", dead.stream().map(r -> KafkaTestClient.header(r, "dead-letter-reason")).toList());
+        assertTrue(reasons.contains("malformed JSON"), reasons);
+        assertTrue(reasons.contains("amountDue"), reasons);
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/risk/customers/" + customer).then().extract()
+                .<Integer>path("features.paymentsTotal") == 2);
+    }
+}
