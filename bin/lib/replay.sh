@@ -21,6 +21,7 @@ cmd_replay() {
     echo "usage: bin/stack replay PATH --split-seed N --out FILE [--algorithm GRADIENT_BOOSTED_TREES|LOGISTIC_REGRESSION]" >&2
     exit 2
   fi
+  # shellcheck disable=SC2034 # read by all_up and cmd_start in bin/stack
   SERVICES=("${ALL_SERVICES[@]}")
   if ! all_up; then
     cmd_start
