@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
@@ -94,13 +95,19 @@ class ChurnCaseEndToEndTest {
                 .body("[0].loanId", equalTo(loanId))
                 .body("[0].reasons", hasItem("2 consecutive missed installments"));
 
-        // 6. retention-service proposes a payment extension
-        await().atMost(WAIT).until(() -> !given().queryParam("customerId", customerId).get(retention + "/interventions")
-                .then().statusCode(200).extract().<List<?>>path("").isEmpty());
+        // 6. retention-service's playbook proposes a payment extension; its cost is below the approval
+        //    threshold, so it is approved automatically and, the contact policy allowing, offered at once
+        String extension = "find { it.kind == 'PAYMENT_EXTENSION' }";
+        await().atMost(WAIT).until(() -> given().queryParam("customerId", customerId).get(retention + "/interventions")
+                .then().statusCode(200).extract().path(extension) != null);
         String interventionId = given().queryParam("customerId", customerId).get(retention + "/interventions").then()
-                .body("[0].kind", equalTo("PAYMENT_EXTENSION")).body("[0].status", equalTo("PROPOSED"))
-                .body("[0].loanId", equalTo(loanId))
-                .extract().path("[0].id");
+                .body(extension + ".kind", equalTo("PAYMENT_EXTENSION")).body(extension + ".status", equalTo("OFFERED"))
+                .body(extension + ".loanId", equalTo(loanId))
+                .body(extension + ".playbookRule", equalTo("involuntary-payment-extension"))
+                .body(extension + ".approvedBy", equalTo("system")).body(extension + ".offerChannel", notNullValue())
+                .extract().path(extension + ".id");
+        given().get(retention + "/interventions/" + interventionId + "/history").then().statusCode(200)
+                .body("toStatus", equalTo(List.of("PROPOSED", "APPROVED", "OFFERED")));
         int months = given().get(retention + "/interventions/" + interventionId).then().extract().path("extensionMonths");
 
         // 7. the customer accepts
@@ -119,8 +126,11 @@ class ChurnCaseEndToEndTest {
         }
         kafka.await("loan-events", r -> customerId.equals(r.key()) && r.value().contains("\"LOAN_MODIFIED\""), WAIT);
 
-        // 9. retention-service marks the intervention applied
+        // 9. retention-service marks the intervention applied, on loan-service's confirmation
         await().atMost(WAIT).until(() -> "APPLIED".equals(given().get(retention + "/interventions/" + interventionId)
                 .then().extract().path("status")));
+        given().get(retention + "/interventions/" + interventionId + "/history").then()
+                .body("toStatus", equalTo(List.of("PROPOSED", "APPROVED", "OFFERED", "ACCEPTED", "APPLIED")))
+                .body("[3].actor", equalTo("advisor.e2e")).body("[4].actor", equalTo("loan-service"));
     }
 }

@@ -1,16 +1,33 @@
 package com.lendkeep.retention.config;
 
 import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import com.lendkeep.retention.domain.InterventionKind;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+/** Every retention policy knob, documented in docs/retention.md. */
 @ConfigMapping(prefix = "retention")
 public interface RetentionConfig {
 
     ControlGroup controlGroup();
 
-    Playbook playbook();
+    Approval approval();
+
+    Budget budget();
+
+    Eligibility eligibility();
+
+    Contact contact();
+
+    Offers offers();
+
+    Tasks tasks();
+
+    Outcomes outcomes();
 
     interface ControlGroup {
         /** Share of alerted customers held out, 0..1. */
@@ -22,11 +39,93 @@ public interface RetentionConfig {
         String salt();
     }
 
-    interface Playbook {
-        @WithDefault("3")
-        int extensionMonths();
+    interface Approval {
+        /** An intervention whose estimated cost is above this needs a person's approval (four eyes). */
+        @WithDefault("500.00")
+        BigDecimal threshold();
+    }
 
-        @WithDefault("0.045")
-        BigDecimal loyaltyRate();
+    interface Budget {
+        @WithDefault("MONTH")
+        BudgetPeriod period();
+
+        /** Estimated cost that the proposals of one period may commit, all customers together. */
+        @WithDefault("50000.00")
+        BigDecimal limit();
+    }
+
+    enum BudgetPeriod {
+        MONTH, QUARTER, YEAR
+    }
+
+    interface Eligibility {
+        /** Loan relief interventions (any kind) per customer in the 12 months before the alert. */
+        @WithDefault("2")
+        int reliefPerCustomerPerYear();
+
+        /** Tighter yearly limits for some kinds, keyed by kind name, e.g. RESTRUCTURING=1. */
+        Map<String, Integer> perKindPerYear();
+
+        /** Forbearance measures: not offered again while the loan is in forbearance probation. */
+        @WithDefault("PAYMENT_EXTENSION,PAYMENT_HOLIDAY,RESTRUCTURING")
+        List<InterventionKind> forbearanceKinds();
+
+        /** Credit grades that get no rate discount (loyalty rate, competitor match); customer-service grades A, B, C. */
+        @WithDefault("C")
+        List<String> noRateOffersForGrades();
+
+        /** Tiers whose customers get relationship-manager calls; customer-service tiers GOLD, SILVER, STANDARD. */
+        @WithDefault("GOLD,PLATINUM")
+        List<String> relationshipManagerTiers();
+    }
+
+    interface Contact {
+        /** Channels used while customer-service has sent no contact preferences for the customer. */
+        @WithDefault("EMAIL,LETTER,PHONE")
+        List<String> defaultChannels();
+
+        /** The first allowed channel in this order carries an offer. */
+        @WithDefault("APP,EMAIL,SMS,PHONE,LETTER,BRANCH")
+        List<String> channelPreference();
+
+        /** Channels a relationship-manager call can use (it is a conversation). */
+        @WithDefault("PHONE,BRANCH")
+        List<String> conversationChannels();
+
+        /** At most this many offers per customer per window. */
+        @WithDefault("2")
+        int maxOffers();
+
+        @WithDefault("30")
+        int windowDays();
+    }
+
+    interface Offers {
+        /** Offer an approved intervention at once when the contact policy allows it. */
+        @WithDefault("true")
+        boolean autoOffer();
+
+        /** Days an offer stays open before the expiry job expires it. */
+        @WithDefault("14")
+        int validityDays();
+
+        /** How often the expiry job runs (Quarkus scheduler "every" syntax, e.g. 15m). */
+        @WithDefault("15m")
+        String expiryEvery();
+    }
+
+    interface Tasks {
+        /** Days from acceptance to a task's due date. */
+        @WithDefault("5")
+        int dueDays();
+
+        /** Queue (owner) of new tasks, keyed by kind name. */
+        Map<String, String> owner();
+    }
+
+    interface Outcomes {
+        /** Days after the alert during which a closure counts as churn. */
+        @WithDefault("90")
+        int observationDays();
     }
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+/** One churn-risk alert as retention-service treats it: its cohort, where the playbook stands, open or cleared. */
 @Entity
 @Table(name = "alert_case")
 public class AlertCase {
@@ -23,11 +24,25 @@ public class AlertCase {
     public String churnType;
     public String level;
     public BigDecimal score;
+    /** JSON array of the reason sentences, as in the latest CHURN_RISK_ALERT_RAISED. */
     public String reasons;
     @Column(name = "loan_id")
     public UUID loanId;
+    @Column(name = "model_version")
+    public String modelVersion;
     @Enumerated(EnumType.STRING)
     public Cohort cohort;
+    /** The alert's occurredAt: outcome windows, budgets and limits are measured from it. */
+    @Column(name = "alerted_at")
+    public Instant alertedAt;
     @Column(name = "received_at")
     public Instant receivedAt;
+    /** OPEN or CLEARED. */
+    public String status;
+    @Column(name = "cleared_at")
+    public Instant clearedAt;
+    @Enumerated(EnumType.STRING)
+    public CaseEvaluation evaluation;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
 }

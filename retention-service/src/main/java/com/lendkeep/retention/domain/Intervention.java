@@ -2,6 +2,7 @@ package com.lendkeep.retention.domain;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -29,20 +30,62 @@ public class Intervention {
     public InterventionStatus status;
     @Column(name = "extension_months")
     public Integer extensionMonths;
+    @Column(name = "holiday_months")
+    public Integer holidayMonths;
     @Column(name = "new_annual_rate")
     public BigDecimal newAnnualRate;
+    @Column(name = "new_term_months")
+    public Integer newTermMonths;
+    @Column(name = "fee_waived")
+    public BigDecimal feeWaived;
+    @Column(name = "estimated_cost")
+    public BigDecimal estimatedCost;
+    @Column(name = "interest_income_kept")
+    public BigDecimal interestIncomeKept;
+    @Column(name = "expected_value")
+    public BigDecimal expectedValue;
+    @Column(name = "churn_reduction")
+    public BigDecimal churnReduction;
+    /** The playbook rule that proposed it, or "manual". */
     @Column(name = "playbook_rule")
     public String playbookRule;
-    @Column(name = "outcome_detail")
-    public String outcomeDetail;
+    @Column(name = "playbook_version")
+    public Integer playbookVersion;
+    @Column(name = "proposed_by")
+    public String proposedBy;
     @Column(name = "proposed_at")
     public Instant proposedAt;
+    /** The date the proposal was made for (the alert's date): budget period and yearly limits. */
+    @Column(name = "as_of_date")
+    public LocalDate asOfDate;
+    @Column(name = "budget_period")
+    public String budgetPeriod;
+    @Column(name = "approval_required")
+    public boolean approvalRequired;
+    @Column(name = "approved_by")
+    public String approvedBy;
+    @Column(name = "approved_at")
+    public Instant approvedAt;
+    @Column(name = "offered_by")
+    public String offeredBy;
+    @Column(name = "offered_at")
+    public Instant offeredAt;
+    @Column(name = "offer_channel")
+    public String offerChannel;
+    @Column(name = "offer_expires_at")
+    public Instant offerExpiresAt;
+    /** Why the offer could not be delivered (BLOCKED), else null. */
+    @Column(name = "delivery_detail")
+    public String deliveryDetail;
+    /** Who recorded the customer's answer, and when. */
     @Column(name = "decided_at")
     public Instant decidedAt;
     @Column(name = "decided_by")
     public String decidedBy;
     @Column(name = "applied_at")
     public Instant appliedAt;
+    @Column(name = "outcome_detail")
+    public String outcomeDetail;
     @Column(name = "updated_at")
     public Instant updatedAt;
     @Version

@@ -1,13 +1,34 @@
 package com.lendkeep.retention.repository;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import com.lendkeep.retention.domain.AlertCase;
+import com.lendkeep.retention.domain.CaseEvaluation;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 public class AlertCaseRepository implements PanacheRepositoryBase<AlertCase, UUID> {
+
+    public List<AlertCase> waitingForLoan(UUID loanId) {
+        return list("loanId = ?1 and evaluation = ?2", Sort.ascending("alertedAt"), loanId, CaseEvaluation.WAITING_FOR_LOAN);
+    }
+
+    public List<AlertCase> search(UUID customerId, int page, int size) {
+        if (customerId == null) {
+            return findAll(Sort.descending("alertedAt")).page(Page.of(page, size)).list();
+        }
+        return find("customerId", Sort.descending("alertedAt"), customerId).page(Page.of(page, size)).list();
+    }
+
+    /** Cases whose alert happened in [from, to). */
+    public List<AlertCase> alertedBetween(Instant from, Instant to) {
+        return list("alertedAt >= ?1 and alertedAt < ?2", Sort.ascending("alertedAt"), from, to);
+    }
 }

@@ -1,20 +1,25 @@
 package com.lendkeep.retention.rest;
 
+import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -24,28 +29,40 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.lendkeep.platform.rest.Problem;
 import com.lendkeep.retention.api.DecisionRequest;
+import com.lendkeep.retention.api.ExpiryRun;
+import com.lendkeep.retention.api.HistoryEntry;
 import com.lendkeep.retention.api.InterventionResponse;
+import com.lendkeep.retention.api.OfferRequest;
+import com.lendkeep.retention.api.ProposalRequest;
+import com.lendkeep.retention.domain.Intervention;
+import com.lendkeep.retention.domain.InterventionKind;
 import com.lendkeep.retention.domain.InterventionStatus;
 import com.lendkeep.retention.mapping.InterventionMapper;
 import com.lendkeep.retention.service.InterventionService;
+import com.lendkeep.retention.service.ProposalService;
 
 @Path("/interventions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Interventions", description = "Retention offers proposed from churn-risk alerts")
+@Tag(name = "Interventions", description = "Retention offers: PROPOSED -> APPROVED -> OFFERED -> ACCEPTED -> APPLIED (docs/retention.md)")
 public class InterventionResource {
 
     private final InterventionService service;
+    private final ProposalService proposals;
+    private final Clock clock;
 
-    public InterventionResource(InterventionService service) {
+    public InterventionResource(InterventionService service, ProposalService proposals, Clock clock) {
         this.service = service;
+        this.proposals = proposals;
+        this.clock = clock;
     }
 
     @GET
-    @Operation(summary = "List interventions, newest first", description = "Filter by customer and status.")
-    public List<InterventionResponse> list(@QueryParam("customerId") UUID customerId, @QueryParam("status") InterventionStatus status,
+    @Operation(summary = "List interventions, newest first", description = "Filter by customer, alert, status and kind.")
+    public List<InterventionResponse> list(@QueryParam("customerId") UUID customerId, @QueryParam("alertId") UUID alertId,
+            @QueryParam("status") InterventionStatus status, @QueryParam("kind") InterventionKind kind,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page, @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return service.search(customerId, status, page, size).stream().map(InterventionMapper::toResponse).toList();
+        return service.search(customerId, alertId, status, kind, page, size).stream().map(this::response).toList();
     }
 
     @GET
@@ -54,25 +71,100 @@ public class InterventionResource {
     @APIResponse(responseCode = "404", description = "No such intervention",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public InterventionResponse get(@PathParam("id") UUID id) {
-        return InterventionMapper.toResponse(service.get(id));
+        return response(service.get(id));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "Every status change: who, when, why")
+    public List<HistoryEntry> history(@PathParam("id") UUID id) {
+        return service.history(id).stream().map(InterventionMapper::toResponse).toList();
+    }
+
+    @POST
+    @Operation(summary = "Propose an intervention for an alert by hand",
+            description = "Eligibility, budget and the approval threshold apply as for the playbook's proposals; the proposer "
+                    + "cannot approve it.")
+    @APIResponse(responseCode = "201", description = "Proposed (or approved and offered at once when below the approval threshold)")
+    @APIResponse(responseCode = "422", description = "Not eligible, over budget, or a control-group customer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response propose(@NotNull @Valid ProposalRequest request, @HeaderParam(Actors.HEADER) String user) {
+        Intervention i = proposals.propose(request, Actors.require(user, request.proposedBy(), "proposedBy"));
+        return Response.created(URI.create("/interventions/" + i.id)).entity(response(i)).build();
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @Operation(summary = "Approve a PROPOSED intervention (four eyes: not by its proposer)",
+            description = "It is then offered at once if retention.offers.auto-offer is on and the contact policy allows.")
+    @APIResponse(responseCode = "403", description = "The approver is the proposer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public InterventionResponse approve(@PathParam("id") UUID id, @Valid DecisionRequest request, @HeaderParam(Actors.HEADER) String user) {
+        return response(service.approve(id, user(user, request), note(request)));
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @Operation(summary = "Refuse a PROPOSED intervention (four eyes: not by its proposer)")
+    public InterventionResponse reject(@PathParam("id") UUID id, @Valid DecisionRequest request, @HeaderParam(Actors.HEADER) String user) {
+        return response(service.reject(id, user(user, request), note(request)));
+    }
+
+    @POST
+    @Path("/{id}/offer")
+    @Operation(summary = "Offer an APPROVED or BLOCKED intervention to the customer",
+            description = "Answers 200 with status OFFERED, or BLOCKED with the contact-policy reason in deliveryDetail.")
+    public InterventionResponse offer(@PathParam("id") UUID id, @Valid OfferRequest request, @HeaderParam(Actors.HEADER) String user) {
+        return response(service.offer(id, Actors.require(user, request == null ? null : request.decidedBy(), "decidedBy"),
+                request == null ? null : request.channel()));
     }
 
     @POST
     @Path("/{id}/accept")
-    @Operation(summary = "Record that the customer accepted",
-            description = "Sends INTERVENTION_ACCEPTED to loan-service, which applies it; the intervention becomes APPLIED "
-                    + "when loan-service confirms. Accepting twice is harmless.")
-    @APIResponse(responseCode = "200", description = "Accepted (or already accepted)")
-    @APIResponse(responseCode = "409", description = "Declined or failed: cannot be accepted",
+    @Operation(summary = "Record that the customer accepted an OFFERED intervention",
+            description = "Loan relief goes to loan-service as INTERVENTION_ACCEPTED and becomes APPLIED when loan-service confirms; "
+                    + "a call or counselling becomes a task. Accepting twice is harmless.")
+    @APIResponse(responseCode = "409", description = "Not offered, expired, declined...",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public InterventionResponse accept(@PathParam("id") UUID id, @Valid DecisionRequest request) {
-        return InterventionMapper.toResponse(service.accept(id, request == null ? "unknown" : request.decidedBy()));
+    public InterventionResponse accept(@PathParam("id") UUID id, @Valid DecisionRequest request, @HeaderParam(Actors.HEADER) String user) {
+        return response(service.accept(id, user(user, request), note(request)));
     }
 
     @POST
     @Path("/{id}/decline")
-    @Operation(summary = "Record that the customer declined")
-    public InterventionResponse decline(@PathParam("id") UUID id, @Valid DecisionRequest request) {
-        return InterventionMapper.toResponse(service.decline(id, request == null ? "unknown" : request.decidedBy()));
+    @Operation(summary = "Record that the customer declined an OFFERED intervention")
+    public InterventionResponse decline(@PathParam("id") UUID id, @Valid DecisionRequest request, @HeaderParam(Actors.HEADER) String user) {
+        return response(service.decline(id, user(user, request), note(request)));
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @Operation(summary = "Take back an intervention the customer has not answered")
+    public InterventionResponse withdraw(@PathParam("id") UUID id, @Valid DecisionRequest request, @HeaderParam(Actors.HEADER) String user) {
+        return response(service.withdraw(id, user(user, request), note(request)));
+    }
+
+    @POST
+    @Path("/expire")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Run the expiry job now", description = "Expires every OFFERED intervention whose offer ended at or before asOf "
+            + "(an instant, or a date meaning the end of that day; default now). The scheduler runs the same every "
+            + "retention.offers.expiry-every.")
+    public ExpiryRun expire(@QueryParam("asOf") String asOf) {
+        var at = Actors.asOf(asOf, clock);
+        List<UUID> expired = service.expire(at);
+        return new ExpiryRun(at, expired.size(), expired);
+    }
+
+    private InterventionResponse response(Intervention i) {
+        return InterventionMapper.toResponse(i, i.kind.isTask() ? service.taskOf(i.id) : null);
+    }
+
+    private static String user(String header, DecisionRequest request) {
+        return Actors.require(header, request == null ? null : request.decidedBy(), "decidedBy");
+    }
+
+    private static String note(DecisionRequest request) {
+        return request == null || request.note() == null || request.note().isBlank() ? null : request.note().trim();
     }
 }

@@ -27,7 +27,7 @@ public class ControlGroup {
         this(config.controlGroup().share(), config.controlGroup().salt());
     }
 
-    ControlGroup(double share, String salt) {
+    public ControlGroup(double share, String salt) {
         if (share < 0 || share > 1) {
             throw new IllegalStateException("retention.control-group.share must be within 0..1, was " + share);
         }

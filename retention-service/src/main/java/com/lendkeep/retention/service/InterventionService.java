@@ -1,7 +1,10 @@
 package com.lendkeep.retention.service;
 
-import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -10,103 +13,61 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lendkeep.platform.events.EventType;
 import com.lendkeep.platform.events.Payloads;
 import com.lendkeep.platform.outbox.Outbox;
 import com.lendkeep.platform.rest.ApiException;
 import com.lendkeep.retention.config.RetentionConfig;
-import com.lendkeep.retention.domain.AlertCase;
-import com.lendkeep.retention.domain.Cohort;
 import com.lendkeep.retention.domain.Intervention;
+import com.lendkeep.retention.domain.InterventionEvent;
 import com.lendkeep.retention.domain.InterventionKind;
 import com.lendkeep.retention.domain.InterventionStatus;
-import com.lendkeep.retention.repository.AlertCaseRepository;
+import com.lendkeep.retention.domain.RetentionTask;
+import com.lendkeep.retention.domain.TaskStatus;
+import com.lendkeep.retention.repository.InterventionEventRepository;
 import com.lendkeep.retention.repository.InterventionRepository;
+import com.lendkeep.retention.repository.TaskRepository;
+import com.lendkeep.retention.rules.ContactPolicy;
 
 import io.quarkus.logging.Log;
 
 /**
- * From alert to intervention. Playbook (first version, docs/retention.md): involuntary risk on a
- * loan gets a payment extension; voluntary risk on a loan gets a loyalty rate. Control-group
- * customers get nothing.
+ * The intervention lifecycle (docs/retention.md, "Lifecycle"). Every change goes through
+ * {@link #move}, which refuses a transition the lifecycle does not allow and records who made it,
+ * when and why. Repeating a command that already took effect returns the intervention as it is.
  */
 @ApplicationScoped
 @Transactional
 public class InterventionService {
 
-    private final AlertCaseRepository cases;
+    public static final String SYSTEM = "system";
+
     private final InterventionRepository interventions;
-    private final ControlGroup controlGroup;
-    private final RetentionConfig.Playbook playbook;
+    private final InterventionEventRepository events;
+    private final TaskRepository tasks;
+    private final CustomerFactsService customers;
     private final Outbox outbox;
+    private final Locks locks;
     private final EntityManager em;
-    private final ObjectMapper mapper;
+    private final RetentionConfig config;
+    private final Clock clock;
 
-    public InterventionService(AlertCaseRepository cases, InterventionRepository interventions, ControlGroup controlGroup,
-            RetentionConfig config, Outbox outbox, EntityManager em, ObjectMapper mapper) {
-        this.cases = cases;
+    public InterventionService(InterventionRepository interventions, InterventionEventRepository events, TaskRepository tasks,
+            CustomerFactsService customers, Outbox outbox, Locks locks, EntityManager em, RetentionConfig config, Clock clock) {
         this.interventions = interventions;
-        this.controlGroup = controlGroup;
-        this.playbook = config.playbook();
+        this.events = events;
+        this.tasks = tasks;
+        this.customers = customers;
         this.outbox = outbox;
+        this.locks = locks;
         this.em = em;
-        this.mapper = mapper;
-    }
-
-    /** Records the alert and proposes what the playbook says; an alert seen before (escalation) proposes nothing new. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void onAlert(UUID customerId, Payloads.ChurnRiskAlertRaised alert) {
-        AlertCase known = cases.findById(alert.alertId());
-        if (known != null) {
-            known.level = alert.level();
-            known.score = alert.score();
-            return;
-        }
-        AlertCase c = new AlertCase();
-        c.alertId = alert.alertId();
-        c.customerId = customerId;
-        c.churnType = alert.churnType();
-        c.level = alert.level();
-        c.score = alert.score();
-        c.reasons = json(alert.reasons());
-        c.loanId = alert.loanId();
-        c.cohort = controlGroup.cohortOf(customerId);
-        c.receivedAt = Instant.now();
-        cases.persist(c);
-        if (c.cohort == Cohort.CONTROL) {
-            Log.infof("alert %s: customer held out in the control group", alert.alertId());
-            return;
-        }
-        if (alert.loanId() == null) {
-            Log.infof("alert %s names no loan: no loan relief to propose", alert.alertId());
-            return;
-        }
-        Intervention i = new Intervention();
-        i.id = UUID.randomUUID();
-        i.alertId = alert.alertId();
-        i.customerId = customerId;
-        i.loanId = alert.loanId();
-        i.churnType = alert.churnType();
-        i.status = InterventionStatus.PROPOSED;
-        i.proposedAt = Instant.now();
-        i.updatedAt = i.proposedAt;
-        if ("INVOLUNTARY".equals(alert.churnType())) {
-            i.kind = InterventionKind.PAYMENT_EXTENSION;
-            i.extensionMonths = playbook.extensionMonths();
-            i.playbookRule = "involuntary " + alert.level() + " -> payment extension of " + playbook.extensionMonths() + " months";
-        } else {
-            i.kind = InterventionKind.LOYALTY_RATE;
-            i.newAnnualRate = playbook.loyaltyRate();
-            i.playbookRule = "voluntary " + alert.level() + " -> loyalty rate " + playbook.loyaltyRate();
-        }
-        interventions.persist(i);
+        this.config = config;
+        this.clock = clock;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Intervention> search(UUID customerId, InterventionStatus status, int page, int size) {
-        return interventions.search(customerId, status, page, size);
+    public List<Intervention> search(UUID customerId, UUID alertId, InterventionStatus status, InterventionKind kind, int page, int size) {
+        return interventions.search(customerId, alertId, status, kind, page, size);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -114,69 +75,301 @@ public class InterventionService {
         return interventions.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("intervention", id));
     }
 
-    /**
-     * The customer accepted: sends the relief to loan-service. Accepting again is harmless and
-     * returns the intervention as it is; a declined or failed one cannot be accepted.
-     */
-    public Intervention accept(UUID id, String decidedBy) {
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<InterventionEvent> history(UUID id) {
+        get(id);
+        return events.history(id);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public UUID taskOf(UUID interventionId) {
+        return tasks.forIntervention(interventionId).map(t -> t.id).orElse(null);
+    }
+
+    /** A new intervention starts PROPOSED; below the approval threshold it is approved (and offered) at once. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void start(Intervention i, String detail) {
+        i.status = InterventionStatus.PROPOSED;
+        i.updatedAt = clock.instant(); // before persist: Hibernate inserts the state of that moment
+        interventions.persist(i);
+        record(i, null, InterventionStatus.PROPOSED, i.proposedBy, detail);
+        if (!i.approvalRequired) {
+            i.approvedBy = SYSTEM;
+            i.approvedAt = clock.instant();
+            move(i, InterventionStatus.APPROVED, SYSTEM, "automatic: estimated cost " + i.estimatedCost.toPlainString()
+                    + " is not above the approval threshold " + config.approval().threshold().toPlainString());
+            offerIfAutomatic(i);
+        }
+    }
+
+    /** Four eyes: the approver is a person and not the proposer. */
+    public Intervention approve(UUID id, String user, String note) {
+        Intervention i = lock(id);
+        if (i.status != InterventionStatus.PROPOSED) {
+            if (user.equalsIgnoreCase(String.valueOf(i.approvedBy))) {
+                return i;
+            }
+            throw ApiException.conflict("intervention " + id + " is " + i.status + (i.approvedBy == null ? "" : " (approved by "
+                    + i.approvedBy + ")") + ": only a PROPOSED intervention can be approved");
+        }
+        fourEyes(i, user, "approve");
+        i.approvedBy = user;
+        i.approvedAt = clock.instant();
+        move(i, InterventionStatus.APPROVED, user, note == null ? "approved" : "approved: " + note);
+        offerIfAutomatic(i);
+        return i;
+    }
+
+    public Intervention reject(UUID id, String user, String note) {
+        Intervention i = lock(id);
+        if (i.status == InterventionStatus.REJECTED) {
+            return i;
+        }
+        if (i.status != InterventionStatus.PROPOSED) {
+            throw ApiException.conflict("intervention " + id + " is " + i.status + ": only a PROPOSED intervention can be rejected");
+        }
+        fourEyes(i, user, "reject");
+        i.approvedBy = user;
+        i.approvedAt = clock.instant();
+        move(i, InterventionStatus.REJECTED, user, note == null ? "rejected" : "rejected: " + note);
+        return i;
+    }
+
+    /** Offers an approved (or earlier blocked) intervention if the contact policy allows it now; else it is BLOCKED with the reason. */
+    public Intervention offer(UUID id, String user, String channel) {
+        Intervention i = lock(id);
+        if (i.status == InterventionStatus.OFFERED) {
+            return i;
+        }
+        if (i.status != InterventionStatus.APPROVED && i.status != InterventionStatus.BLOCKED) {
+            throw ApiException.conflict("intervention " + id + " is " + i.status + ": only an APPROVED or BLOCKED intervention can be offered"
+                    + (i.status == InterventionStatus.PROPOSED ? " (it awaits approval)" : ""));
+        }
+        tryOffer(i, user, channel);
+        return i;
+    }
+
+    public Intervention accept(UUID id, String user, String note) {
         Intervention i = lock(id);
         switch (i.status) {
             case ACCEPTED, APPLIED -> {
                 return i;
             }
-            case DECLINED, FAILED -> throw ApiException.conflict("intervention " + id + " is " + i.status + " and cannot be accepted");
-            case PROPOSED -> {
-                i.status = InterventionStatus.ACCEPTED;
-                i.decidedAt = Instant.now();
-                i.decidedBy = decidedBy;
-                i.updatedAt = i.decidedAt;
-                outbox.publish(EventType.INTERVENTION_ACCEPTED, i.customerId, new Payloads.InterventionAccepted(i.id, i.loanId,
-                        i.kind.name(), i.extensionMonths == null ? 0 : i.extensionMonths, i.newAnnualRate, null, null, null));
+            case OFFERED -> {
+                Instant now = clock.instant();
+                if (!now.isBefore(i.offerExpiresAt)) {
+                    throw ApiException.conflict("intervention " + id + ": the offer expired at " + i.offerExpiresAt + " and cannot be accepted");
+                }
+                i.decidedBy = user;
+                i.decidedAt = now;
+                move(i, InterventionStatus.ACCEPTED, user, note == null ? "customer accepted" : "customer accepted: " + note);
+                if (i.kind.isTask()) {
+                    openTask(i);
+                } else {
+                    outbox.publish(EventType.INTERVENTION_ACCEPTED, i.customerId, new Payloads.InterventionAccepted(i.id, i.loanId,
+                            i.kind.name(), i.extensionMonths == null ? 0 : i.extensionMonths, i.newAnnualRate, i.newTermMonths,
+                            i.holidayMonths, i.feeWaived));
+                }
                 return i;
             }
-            default -> throw new IllegalStateException("unhandled status " + i.status);
+            default -> throw ApiException.conflict("intervention " + id + " is " + i.status + " and cannot be accepted: " + whyNotOpen(i));
         }
     }
 
-    public Intervention decline(UUID id, String decidedBy) {
+    public Intervention decline(UUID id, String user, String note) {
         Intervention i = lock(id);
         if (i.status == InterventionStatus.DECLINED) {
             return i;
         }
-        if (i.status != InterventionStatus.PROPOSED) {
-            throw ApiException.conflict("intervention " + id + " is " + i.status + " and cannot be declined");
+        if (i.status != InterventionStatus.OFFERED) {
+            throw ApiException.conflict("intervention " + id + " is " + i.status + " and cannot be declined: " + whyNotOpen(i));
         }
-        i.status = InterventionStatus.DECLINED;
-        i.decidedAt = Instant.now();
-        i.decidedBy = decidedBy;
-        i.updatedAt = i.decidedAt;
+        i.decidedBy = user;
+        i.decidedAt = clock.instant();
+        move(i, InterventionStatus.DECLINED, user, note == null ? "customer declined" : "customer declined: " + note);
         return i;
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void onLoanModified(Payloads.LoanModified modified) {
-        if (modified.interventionId() == null) {
-            return;
+    public Intervention withdraw(UUID id, String user, String note) {
+        Intervention i = lock(id);
+        if (i.status == InterventionStatus.WITHDRAWN) {
+            return i;
         }
-        Intervention i = em.find(Intervention.class, modified.interventionId(), LockModeType.PESSIMISTIC_WRITE);
-        if (i == null || i.status == InterventionStatus.APPLIED) {
-            return;
+        if (!InterventionStatus.OPEN.contains(i.status)) {
+            throw ApiException.conflict("intervention " + id + " is " + i.status + ": only PROPOSED, APPROVED, BLOCKED or OFFERED can be withdrawn");
         }
-        i.status = InterventionStatus.APPLIED;
-        i.appliedAt = Instant.now();
-        i.updatedAt = i.appliedAt;
-        i.outcomeDetail = "schedule version " + modified.scheduleVersion() + ": " + modified.description();
+        move(i, InterventionStatus.WITHDRAWN, user, note == null ? "withdrawn" : "withdrawn: " + note);
+        return i;
     }
 
+    /** Expires every offer whose validity ended at or before {@code asOf}. Run by the scheduler and by POST /interventions/expire. */
+    public List<UUID> expire(Instant asOf) {
+        List<UUID> expired = new ArrayList<>();
+        for (UUID id : interventions.offersExpiringBy(asOf)) {
+            Intervention i = lock(id);
+            if (i.status == InterventionStatus.OFFERED && !i.offerExpiresAt.isAfter(asOf)) {
+                move(i, InterventionStatus.EXPIRED, SYSTEM, "no answer: the offer expired at " + i.offerExpiresAt);
+                expired.add(id);
+            }
+        }
+        return expired;
+    }
+
+    /** Withdraws the open interventions where {@code field} (alertId, loanId or customerId) is {@code value}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void withdrawOpen(String field, UUID value, String why, boolean offeredToo) {
+        for (UUID id : interventions.openIds(field, value)) {
+            Intervention i = lock(id);
+            if (InterventionStatus.OPEN.contains(i.status) && (offeredToo || i.status != InterventionStatus.OFFERED)) {
+                move(i, InterventionStatus.WITHDRAWN, SYSTEM, why);
+            }
+        }
+    }
+
+    /** loan-service applied it: only an ACCEPTED intervention becomes APPLIED; returns ours, or null. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Intervention onLoanModified(Payloads.LoanModified modified) {
+        if (modified.interventionId() == null) {
+            return null;
+        }
+        Intervention i = em.find(Intervention.class, modified.interventionId(), LockModeType.PESSIMISTIC_WRITE);
+        if (i == null) {
+            return null;
+        }
+        if (i.status == InterventionStatus.ACCEPTED) {
+            i.appliedAt = clock.instant();
+            i.outcomeDetail = "schedule version " + modified.scheduleVersion() + ": " + modified.description();
+            move(i, InterventionStatus.APPLIED, "loan-service", i.outcomeDetail);
+        } else if (i.status != InterventionStatus.APPLIED) {
+            Log.warnf("LOAN_MODIFIED for intervention %s in status %s ignored: only an ACCEPTED intervention becomes APPLIED", i.id, i.status);
+        }
+        return i;
+    }
+
+    /** loan-service could not apply it: only an ACCEPTED intervention becomes FAILED (an APPLIED one stays APPLIED). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onModificationRejected(Payloads.LoanModificationRejected rejected) {
         Intervention i = em.find(Intervention.class, rejected.interventionId(), LockModeType.PESSIMISTIC_WRITE);
-        if (i == null || i.status == InterventionStatus.FAILED) {
+        if (i == null) {
             return;
         }
-        i.status = InterventionStatus.FAILED;
-        i.updatedAt = Instant.now();
-        i.outcomeDetail = "loan-service: " + rejected.reason();
+        if (i.status == InterventionStatus.ACCEPTED) {
+            i.outcomeDetail = "loan-service: " + rejected.reason();
+            move(i, InterventionStatus.FAILED, "loan-service", i.outcomeDetail);
+        } else if (i.status != InterventionStatus.FAILED) {
+            Log.warnf("LOAN_MODIFICATION_REJECTED for intervention %s in status %s ignored", i.id, i.status);
+        }
+    }
+
+    /** The task of an accepted task-kind intervention was done (APPLIED) or cancelled (FAILED). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onTaskClosed(UUID interventionId, boolean done, String user, String detail) {
+        Intervention i = lock(interventionId);
+        if (i.status != InterventionStatus.ACCEPTED) {
+            return;
+        }
+        i.outcomeDetail = detail;
+        if (done) {
+            i.appliedAt = clock.instant();
+        }
+        move(i, done ? InterventionStatus.APPLIED : InterventionStatus.FAILED, user, detail);
+    }
+
+    /** What the contact policy says for this customer now (also used to show it). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ContactPolicy.Decision contactDecision(UUID customerId, InterventionKind kind, String channel) {
+        Instant now = clock.instant();
+        int recent = (int) interventions.offersSince(customerId, now.minus(Duration.ofDays(config.contact().windowDays())));
+        List<String> usable = kind == InterventionKind.RELATIONSHIP_MANAGER_CALL ? config.contact().conversationChannels()
+                : config.contact().channelPreference();
+        return ContactPolicy.decide(customers.preferences(customerId), usable, channel, LocalDate.now(clock), recent, contactSettings());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public int offersInWindow(UUID customerId) {
+        return (int) interventions.offersSince(customerId, clock.instant().minus(Duration.ofDays(config.contact().windowDays())));
+    }
+
+    public ContactPolicy.Settings contactSettings() {
+        return new ContactPolicy.Settings(config.contact().defaultChannels(), config.contact().channelPreference(),
+                config.contact().maxOffers(), config.contact().windowDays());
+    }
+
+    private void offerIfAutomatic(Intervention i) {
+        if (config.offers().autoOffer()) {
+            tryOffer(i, SYSTEM, null);
+        }
+    }
+
+    private void tryOffer(Intervention i, String user, String channel) {
+        locks.customer(i.customerId); // counting the customer's recent offers and adding one must not interleave
+        ContactPolicy.Decision decision = contactDecision(i.customerId, i.kind, channel);
+        if (decision.allowed()) {
+            Instant now = clock.instant();
+            i.offeredBy = user;
+            i.offeredAt = now;
+            i.offerChannel = decision.channel();
+            i.offerExpiresAt = now.plus(Duration.ofDays(config.offers().validityDays()));
+            i.deliveryDetail = null;
+            move(i, InterventionStatus.OFFERED, user, "offered by " + decision.channel() + " until " + i.offerExpiresAt);
+        } else if (i.status != InterventionStatus.BLOCKED || !decision.reason().equals(i.deliveryDetail)) {
+            i.deliveryDetail = decision.reason();
+            move(i, InterventionStatus.BLOCKED, user, decision.reason());
+        }
+    }
+
+    private void openTask(Intervention i) {
+        RetentionTask t = new RetentionTask();
+        t.id = UUID.randomUUID();
+        t.interventionId = i.id;
+        t.customerId = i.customerId;
+        t.kind = i.kind;
+        t.owner = config.tasks().owner().getOrDefault(i.kind.name(),
+                i.kind == InterventionKind.RELATIONSHIP_MANAGER_CALL ? "relationship-managers" : "financial-counselling");
+        t.dueDate = LocalDate.now(clock).plusDays(config.tasks().dueDays());
+        t.status = TaskStatus.OPEN;
+        t.createdAt = clock.instant();
+        tasks.persist(t);
+    }
+
+    private static void fourEyes(Intervention i, String user, String what) {
+        if (SYSTEM.equalsIgnoreCase(user) || user.equalsIgnoreCase(i.proposedBy)) {
+            throw new ApiException(403, "Forbidden", "four eyes: " + user + " proposed intervention " + i.id + " and cannot " + what
+                    + " it; another person must", "decidedBy");
+        }
+    }
+
+    private static String whyNotOpen(Intervention i) {
+        return switch (i.status) {
+            case PROPOSED -> "it awaits approval";
+            case APPROVED -> "it has not been offered yet";
+            case BLOCKED -> "it could not be offered (" + i.deliveryDetail + ")";
+            case EXPIRED -> "the offer expired at " + i.offerExpiresAt;
+            case FAILED -> "loan-service could not apply it (" + i.outcomeDetail + ")";
+            default -> "the customer's answer is already " + i.status;
+        };
+    }
+
+    private void move(Intervention i, InterventionStatus to, String actor, String detail) {
+        if (!i.status.canBecome(to)) {
+            throw new IllegalStateException("intervention " + i.id + ": " + i.status + " -> " + to + " is not a lifecycle transition");
+        }
+        InterventionStatus from = i.status;
+        i.status = to;
+        i.updatedAt = clock.instant();
+        record(i, from, to, actor, detail);
+    }
+
+    private void record(Intervention i, InterventionStatus from, InterventionStatus to, String actor, String detail) {
+        InterventionEvent e = new InterventionEvent();
+        e.interventionId = i.id;
+        e.fromStatus = from;
+        e.toStatus = to;
+        e.actor = actor;
+        e.at = clock.instant();
+        e.detail = detail;
+        events.persist(e);
+        i.updatedAt = e.at;
     }
 
     private Intervention lock(UUID id) {
@@ -185,17 +378,5 @@ public class InterventionService {
             throw ApiException.notFound("intervention", id);
         }
         return i;
-    }
-
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static BigDecimal zeroIfNull(BigDecimal v) {
-        return v == null ? BigDecimal.ZERO : v;
     }
 }

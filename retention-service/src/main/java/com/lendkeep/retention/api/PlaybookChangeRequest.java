@@ -1,0 +1,17 @@
+package com.lendkeep.retention.api;
+
+import jakarta.validation.constraints.Size;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import com.lendkeep.retention.rules.PlaybookRule;
+
+/**
+ * @param expectedVersion the playbook version the change was made against; a different current version answers 409
+ */
+public record PlaybookChangeRequest(
+        @Schema(description = "Who changes the playbook", example = "manager.kim") @Size(max = 64) String changedBy,
+        @Schema(description = "Why", example = "cheaper extension for small loans") @Size(max = 500) String comment,
+        Integer expectedVersion,
+        PlaybookRule rule) {
+}

@@ -1,0 +1,5 @@
+package com.lendkeep.retention.domain;
+
+public enum TaskStatus {
+    OPEN, DONE, CANCELLED
+}

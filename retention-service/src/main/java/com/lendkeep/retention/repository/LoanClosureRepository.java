@@ -1,0 +1,19 @@
+package com.lendkeep.retention.repository;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.lendkeep.retention.domain.LoanClosure;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class LoanClosureRepository implements PanacheRepositoryBase<LoanClosure, UUID> {
+
+    public List<LoanClosure> forCustomers(Collection<UUID> customerIds) {
+        return customerIds.isEmpty() ? List.of() : list("customerId in ?1", customerIds);
+    }
+}

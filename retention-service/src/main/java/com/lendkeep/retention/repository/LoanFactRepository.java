@@ -1,0 +1,13 @@
+package com.lendkeep.retention.repository;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.lendkeep.retention.domain.LoanFact;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class LoanFactRepository implements PanacheRepositoryBase<LoanFact, UUID> {
+}

@@ -1,0 +1,51 @@
+package com.lendkeep.retention.repository;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import com.lendkeep.retention.domain.PlaybookChange;
+import com.lendkeep.retention.domain.PlaybookRuleRecord;
+
+/** The current rules and the change log, which is also the version history. */
+@ApplicationScoped
+public class PlaybookRepository {
+
+    private final EntityManager em;
+
+    public PlaybookRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public List<PlaybookRuleRecord> rules() {
+        return em.createQuery("select r from PlaybookRuleRecord r order by r.priority, r.id", PlaybookRuleRecord.class).getResultList();
+    }
+
+    public Optional<PlaybookRuleRecord> rule(String id) {
+        return Optional.ofNullable(em.find(PlaybookRuleRecord.class, id));
+    }
+
+    public void persist(Object entity) {
+        em.persist(entity);
+    }
+
+    public void remove(PlaybookRuleRecord rule) {
+        em.remove(rule);
+    }
+
+    public Optional<PlaybookChange> latest() {
+        return em.createQuery("select c from PlaybookChange c order by c.version desc", PlaybookChange.class)
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    public Optional<PlaybookChange> version(int version) {
+        return Optional.ofNullable(em.find(PlaybookChange.class, version));
+    }
+
+    public List<PlaybookChange> versions(int page, int size) {
+        return em.createQuery("select c from PlaybookChange c order by c.version desc", PlaybookChange.class)
+                .setFirstResult(page * size).setMaxResults(size).getResultList();
+    }
+}

@@ -1,0 +1,63 @@
+package com.lendkeep.retention.rest;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.lendkeep.retention.api.CaseResponse;
+import com.lendkeep.retention.domain.AlertCase;
+import com.lendkeep.retention.mapping.CaseMapper;
+import com.lendkeep.retention.mapping.InterventionMapper;
+import com.lendkeep.retention.service.CaseService;
+import com.lendkeep.retention.service.ProposalService;
+import com.lendkeep.retention.service.ReportService;
+
+@Path("/cases")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Alert cases", description = "Each churn-risk alert received: cohort, playbook candidates with their decisions, outcome")
+public class CaseResource {
+
+    private final CaseService cases;
+    private final ProposalService proposals;
+    private final ReportService reports;
+    private final Clock clock;
+
+    public CaseResource(CaseService cases, ProposalService proposals, ReportService reports, Clock clock) {
+        this.cases = cases;
+        this.proposals = proposals;
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    @GET
+    @Operation(summary = "Alert cases, newest first (candidates and interventions only in GET /cases/{alertId})")
+    public List<CaseResponse> list(@QueryParam("customerId") UUID customerId, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        return cases.search(customerId, page, size).stream()
+                .map(c -> CaseMapper.toResponse(c, proposals.reasons(c), reports.outcome(c, clock.instant()).name(), null, null)).toList();
+    }
+
+    @GET
+    @Path("/{alertId}")
+    @Operation(summary = "One alert case with every candidate the playbook produced and why it was or was not proposed",
+            description = "outcome: RETAINED, CHURNED_VOLUNTARY, CHURNED_INVOLUNTARY or PENDING (observation window still running), "
+                    + "as of asOf (a date or instant; default now).")
+    public CaseResponse get(@PathParam("alertId") UUID alertId, @QueryParam("asOf") String asOf) {
+        AlertCase c = cases.get(alertId);
+        return CaseMapper.toResponse(c, proposals.reasons(c), reports.outcome(c, Actors.asOf(asOf, clock)).name(),
+                cases.candidates(alertId), cases.interventions(alertId).stream().map(InterventionMapper::toResponse).toList());
+    }
+}

@@ -1,0 +1,55 @@
+package com.lendkeep.retention.rest;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.lendkeep.retention.api.CustomerResponse;
+import com.lendkeep.retention.domain.CustomerProfile;
+import com.lendkeep.retention.domain.InterventionKind;
+import com.lendkeep.retention.service.ControlGroup;
+import com.lendkeep.retention.service.CustomerFactsService;
+import com.lendkeep.retention.service.InterventionService;
+
+@Path("/customers")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Customers", description = "What retention-service knows of a customer: tier, grade, contact policy, group")
+public class CustomerResource {
+
+    private final CustomerFactsService customers;
+    private final InterventionService interventions;
+    private final ControlGroup controlGroup;
+
+    public CustomerResource(CustomerFactsService customers, InterventionService interventions, ControlGroup controlGroup) {
+        this.customers = customers;
+        this.interventions = interventions;
+        this.controlGroup = controlGroup;
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A customer's facts, group, and whether an offer could reach them today",
+            description = "Known to every customer id: without customer-events the defaults apply (no tier or grade, default channels).")
+    public CustomerResponse get(@PathParam("id") UUID id) {
+        CustomerProfile p = customers.find(id);
+        var decision = interventions.contactDecision(id, InterventionKind.PAYMENT_EXTENSION, null);
+        var today = new CustomerResponse.ContactToday(decision.allowed(), decision.channel(), decision.reason(), interventions.offersInWindow(id));
+        if (p == null) {
+            return new CustomerResponse(id, null, null, false, false, List.of(), List.of(), null, controlGroup.cohortOf(id).name(), today);
+        }
+        List<String> channels = p.allowedChannels == null || p.allowedChannels.isBlank() ? List.of() : Arrays.asList(p.allowedChannels.split(","));
+        List<CustomerResponse.QuietPeriod> quiet = customers.quietPeriods(p).stream()
+                .map(q -> new CustomerResponse.QuietPeriod(q.from(), q.to(), q.reason())).toList();
+        return new CustomerResponse(id, p.tier, p.grade, p.preferencesKnown, p.doNotContact, channels, quiet, p.erasedAt,
+                controlGroup.cohortOf(id).name(), today);
+    }
+}

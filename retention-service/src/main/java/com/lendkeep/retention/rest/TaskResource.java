@@ -1,0 +1,84 @@
+package com.lendkeep.retention.rest;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.lendkeep.retention.api.TaskRequest;
+import com.lendkeep.retention.api.TaskResponse;
+import com.lendkeep.retention.domain.TaskStatus;
+import com.lendkeep.retention.mapping.TaskMapper;
+import com.lendkeep.retention.service.TaskService;
+
+@Path("/tasks")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Tasks", description = "Relationship-manager calls and financial counselling the customer accepted")
+public class TaskResource {
+
+    private final TaskService service;
+
+    public TaskResource(TaskService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "Tasks by due date", description = "Filter by owner (queue or person), status and customer.")
+    public List<TaskResponse> list(@QueryParam("owner") String owner, @QueryParam("status") TaskStatus status,
+            @QueryParam("customerId") UUID customerId, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        var today = service.today();
+        return service.search(owner, status, customerId, page, size).stream().map(t -> TaskMapper.toResponse(t, today)).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    public TaskResponse get(@PathParam("id") UUID id) {
+        return TaskMapper.toResponse(service.get(id), service.today());
+    }
+
+    @POST
+    @Path("/{id}/complete")
+    @Operation(summary = "The call or session took place: the intervention becomes APPLIED")
+    public TaskResponse complete(@PathParam("id") UUID id, @Valid TaskRequest request, @HeaderParam(Actors.HEADER) String user) {
+        return TaskMapper.toResponse(service.complete(id, user(user, request), note(request)), service.today());
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(summary = "The task will not be done: the intervention becomes FAILED")
+    public TaskResponse cancel(@PathParam("id") UUID id, @Valid TaskRequest request, @HeaderParam(Actors.HEADER) String user) {
+        return TaskMapper.toResponse(service.cancel(id, user(user, request), note(request)), service.today());
+    }
+
+    @POST
+    @Path("/{id}/reassign")
+    @Operation(summary = "Give an open task to another owner")
+    public TaskResponse reassign(@PathParam("id") UUID id, @Valid TaskRequest request, @HeaderParam(Actors.HEADER) String user) {
+        return TaskMapper.toResponse(service.reassign(id, request == null ? null : request.owner(), user(user, request)), service.today());
+    }
+
+    private static String user(String header, TaskRequest request) {
+        return Actors.require(header, request == null ? null : request.decidedBy(), "decidedBy");
+    }
+
+    private static String note(TaskRequest request) {
+        return request == null || request.note() == null || request.note().isBlank() ? null : request.note().trim();
+    }
+}

@@ -1,0 +1,193 @@
+package com.lendkeep.retention.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lendkeep.platform.rest.ApiException;
+import com.lendkeep.retention.domain.PlaybookChange;
+import com.lendkeep.retention.domain.PlaybookRuleRecord;
+import com.lendkeep.retention.repository.PlaybookRepository;
+import com.lendkeep.retention.rules.PlaybookRule;
+import com.lendkeep.retention.rules.PlaybookValidator;
+import com.lendkeep.retention.rules.Violation;
+
+/**
+ * The playbook: validated edits, each one a new version recorded with who, when, what changed
+ * and the whole rule set after it, so that any proposal can be traced to the rules it ran on.
+ */
+@ApplicationScoped
+@Transactional
+public class PlaybookService {
+
+    /** The rules in force and the version they make. */
+    public record Current(int version, Instant changedAt, String changedBy, List<PlaybookRule> rules) {
+    }
+
+    private final PlaybookRepository repository;
+    private final Locks locks;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public PlaybookService(PlaybookRepository repository, Locks locks, ObjectMapper mapper, Clock clock) {
+        this.repository = repository;
+        this.locks = locks;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Current current() {
+        PlaybookChange latest = repository.latest().orElseThrow(() -> new IllegalStateException("the playbook has no version"));
+        return new Current(latest.version, latest.changedAt, latest.changedBy, repository.rules().stream().map(r -> read(r.definition)).toList());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PlaybookRule rule(String id) {
+        return repository.rule(id).map(r -> read(r.definition)).orElseThrow(() -> ApiException.notFound("playbook rule", id));
+    }
+
+    public Current create(PlaybookRule rule, String user, String comment, Integer expectedVersion) {
+        PlaybookRule clean = validated(rule);
+        locks.playbook();
+        checkVersion(expectedVersion);
+        if (repository.rule(clean.id()).isPresent()) {
+            throw ApiException.conflict("playbook rule " + clean.id() + " already exists: change it with PUT /playbook/rules/" + clean.id());
+        }
+        PlaybookRuleRecord record = new PlaybookRuleRecord();
+        record.id = clean.id();
+        write(record, clean, user);
+        repository.persist(record);
+        return record("CREATE", clean.id(), null, clean, user, comment);
+    }
+
+    public Current update(String id, PlaybookRule rule, String user, String comment, Integer expectedVersion) {
+        if (rule != null && rule.id() != null && !rule.id().equals(id)) {
+            throw ApiException.badRequest("rule.id", "rule.id " + rule.id() + " differs from the path's " + id + " (ids cannot change)");
+        }
+        PlaybookRule clean = validated(rule == null ? null
+                : new PlaybookRule(id, rule.description(), rule.priority(), rule.enabled(), rule.when(), rule.propose()));
+        locks.playbook();
+        checkVersion(expectedVersion);
+        PlaybookRuleRecord record = repository.rule(id).orElseThrow(() -> ApiException.notFound("playbook rule", id));
+        PlaybookRule before = read(record.definition);
+        if (before.equals(clean)) {
+            return current();
+        }
+        write(record, clean, user);
+        return record("UPDATE", id, before, clean, user, comment);
+    }
+
+    public Current delete(String id, String user, String comment, Integer expectedVersion) {
+        locks.playbook();
+        checkVersion(expectedVersion);
+        PlaybookRuleRecord record = repository.rule(id).orElseThrow(() -> ApiException.notFound("playbook rule", id));
+        PlaybookRule before = read(record.definition);
+        repository.remove(record);
+        return record("DELETE", id, before, null, user, comment);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PlaybookChange> versions(int page, int size) {
+        return repository.versions(page, size);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public PlaybookChange version(int version) {
+        return repository.version(version).orElseThrow(() -> ApiException.notFound("playbook version", version));
+    }
+
+    public PlaybookRule read(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return mapper.readValue(json, PlaybookRule.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored playbook rule is unreadable", e);
+        }
+    }
+
+    public List<PlaybookRule> readAll(String json) {
+        try {
+            return mapper.readValue(json, new TypeReference<List<PlaybookRule>>() {
+            });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored playbook snapshot is unreadable", e);
+        }
+    }
+
+    private Current record(String action, String ruleId, PlaybookRule before, PlaybookRule after, String user, String comment) {
+        // the query below flushes the rule change first (Hibernate auto-flush), so the snapshot includes it
+        int version = repository.latest().map(c -> c.version).orElse(0) + 1;
+        List<PlaybookRule> rules = new ArrayList<>(repository.rules().stream().map(r -> read(r.definition)).toList());
+        if ("DELETE".equals(action)) {
+            rules.removeIf(r -> r.id().equals(ruleId));
+        }
+        PlaybookChange change = new PlaybookChange();
+        change.version = version;
+        change.changedAt = clock.instant();
+        change.changedBy = user;
+        change.action = action;
+        change.ruleId = ruleId;
+        change.before = json(before);
+        change.after = json(after);
+        change.comment = comment;
+        change.snapshot = json(rules);
+        repository.persist(change);
+        return new Current(version, change.changedAt, user, rules);
+    }
+
+    private void checkVersion(Integer expected) {
+        if (expected == null) {
+            return;
+        }
+        int current = repository.latest().map(c -> c.version).orElse(0);
+        if (current != expected) {
+            throw ApiException.conflict("the playbook is at version " + current + ", the change was made against version " + expected
+                    + ": reload it and apply the change again");
+        }
+    }
+
+    private static PlaybookRule validated(PlaybookRule rule) {
+        List<Violation> violations = PlaybookValidator.validate(rule);
+        if (!violations.isEmpty()) {
+            throw new InvalidRequestException(violations);
+        }
+        PlaybookRule.Conditions w = rule.when() == null ? PlaybookRule.Conditions.none() : rule.when();
+        PlaybookRule.Conditions when = new PlaybookRule.Conditions(upper(w.churnTypes()), upper(w.levels()), w.reasonsAny(),
+                upper(w.tiers()), upper(w.grades()), w.loanStates(), w.minScore());
+        return new PlaybookRule(rule.id(), rule.description().trim(), rule.priority(), rule.enabled() == null || rule.enabled(), when,
+                rule.propose());
+    }
+
+    private static List<String> upper(List<String> values) {
+        return values == null || values.isEmpty() ? null : values.stream().map(v -> v.trim().toUpperCase(Locale.ROOT)).toList();
+    }
+
+    private void write(PlaybookRuleRecord record, PlaybookRule rule, String user) {
+        record.priority = rule.priority();
+        record.definition = json(rule);
+        record.updatedAt = clock.instant();
+        record.updatedBy = user;
+    }
+
+    private String json(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
