@@ -27,9 +27,21 @@ public class Customer {
     public String nationalId;
     public String email;
     public String phone;
+    @Column(name = "postal_address")
+    public String postalAddress;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "preferred_channel")
+    public Contact.Channel preferredChannel;
     public String industry;
     @Column(name = "annual_income")
     public BigDecimal annualIncome;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "collateral_type")
+    public CollateralType collateralType;
+    @Column(name = "collateral_value")
+    public BigDecimal collateralValue;
+    @Column(name = "collateral_appraised_on")
+    public LocalDate collateralAppraisedOn;
     @Column(name = "relationship_since")
     public LocalDate relationshipSince;
     @Column(name = "relationship_manager")
@@ -38,6 +50,36 @@ public class Customer {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+    @Column(name = "erased_by")
+    public String erasedBy;
+    @Column(name = "erasure_reference")
+    public String erasureReference;
+    /** Optimistic lock of the profile; derived values below are written without touching it. */
     @Version
     public long version;
+
+    // Derived values: read here, written only by AssessmentService (native SQL, same transaction).
+    @Enumerated(EnumType.STRING)
+    @Column(insertable = false, updatable = false)
+    public Tier tier;
+    @Enumerated(EnumType.STRING)
+    @Column(insertable = false, updatable = false)
+    public Grade grade;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "relationship_depth", insertable = false, updatable = false)
+    public RelationshipDepth relationshipDepth;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "lifecycle_stage", insertable = false, updatable = false)
+    public LifecycleStage lifecycleStage;
+    /** JSON of the CustomerAssessment. */
+    @Column(insertable = false, updatable = false)
+    public String assessment;
+    @Column(name = "assessed_at", insertable = false, updatable = false)
+    public Instant assessedAt;
+
+    public boolean erased() {
+        return erasedAt != null;
+    }
 }

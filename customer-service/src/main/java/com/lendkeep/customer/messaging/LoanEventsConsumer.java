@@ -10,6 +10,7 @@ import com.lendkeep.platform.inbox.EventInbox;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
+/** loan-events from loan-service: the loans' status, exposure and maturity. */
 @ApplicationScoped
 public class LoanEventsConsumer {
 
@@ -27,9 +28,12 @@ public class LoanEventsConsumer {
         inbox.process(message, event -> {
             switch (event.type()) {
                 case LOAN_OPENED -> exposure.opened(event.customerId(), inbox.data(event, Payloads.LoanOpened.class));
-                case LOAN_CLOSED -> exposure.closed(inbox.data(event, Payloads.LoanClosed.class));
+                case LOAN_CLOSED -> exposure.closed(event.customerId(), inbox.data(event, Payloads.LoanClosed.class));
+                case LOAN_MODIFIED -> exposure.modified(event.customerId(), inbox.data(event, Payloads.LoanModified.class));
+                case DELINQUENCY_CHANGED -> exposure.delinquencyChanged(event.customerId(),
+                        inbox.data(event, Payloads.DelinquencyChanged.class));
                 default -> {
-                    // other loan events do not change what this service keeps
+                    // applications and rejected modifications do not change what this service keeps
                 }
             }
         });

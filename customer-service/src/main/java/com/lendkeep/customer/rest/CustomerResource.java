@@ -2,115 +2,232 @@ package com.lendkeep.customer.rest;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import com.lendkeep.customer.api.ContactRequest;
-import com.lendkeep.customer.api.ContactResponse;
-import com.lendkeep.customer.api.CreditScoreRequest;
-import com.lendkeep.customer.api.CreditScoreResponse;
+import com.lendkeep.customer.api.CustomerOverview;
 import com.lendkeep.customer.api.CustomerRequest;
 import com.lendkeep.customer.api.CustomerResponse;
+import com.lendkeep.customer.api.CustomerSummary;
+import com.lendkeep.customer.api.ErasureRequest;
+import com.lendkeep.customer.api.ErasureResponse;
 import com.lendkeep.customer.api.PageResponse;
+import com.lendkeep.customer.domain.CustomerType;
+import com.lendkeep.customer.domain.Grade;
+import com.lendkeep.customer.domain.LifecycleStage;
+import com.lendkeep.customer.domain.RelationshipDepth;
+import com.lendkeep.customer.domain.Tier;
 import com.lendkeep.customer.mapping.CustomerMapper;
+import com.lendkeep.customer.repository.CustomerListing;
 import com.lendkeep.customer.service.CustomerService;
+import com.lendkeep.customer.service.CustomerView;
+import com.lendkeep.customer.service.ErasureService;
+import com.lendkeep.customer.service.OverviewService;
+import com.lendkeep.platform.rest.ApiException;
 import com.lendkeep.platform.rest.Problem;
 
 @Path("/customers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Customers", description = "Customer profiles, credit scores and contact log")
+@Tag(name = "Customers", description = "Customer profiles, the customer 360 and the right to erasure")
 @APIResponse(responseCode = "400", description = "Invalid input; the detail names the field",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CustomerResource {
 
     private final CustomerService service;
+    private final OverviewService overviews;
+    private final ErasureService erasures;
+    private final CustomerMapper mapper;
 
-    public CustomerResource(CustomerService service) {
+    public CustomerResource(CustomerService service, OverviewService overviews, ErasureService erasures, CustomerMapper mapper) {
         this.service = service;
+        this.overviews = overviews;
+        this.erasures = erasures;
+        this.mapper = mapper;
     }
 
     @POST
-    @Operation(summary = "Register a customer", description = "Creates the profile and emits CUSTOMER_REGISTERED on customer-events.")
-    @APIResponse(responseCode = "201", description = "Created; Location points to the customer")
+    @Operation(summary = "Register a customer",
+            description = "Creates the profile, computes its tier, grade, relationship depth and lifecycle stage, and emits "
+                    + "CUSTOMER_REGISTERED, then TIER_CHANGED and GRADE_CHANGED (from no value) on customer-events.")
+    @APIResponse(responseCode = "201", description = "Created; Location points to the customer, ETag is its version",
+            headers = @Header(name = "ETag", description = "The profile's version, for If-Match on PUT"))
     @APIResponse(responseCode = "409", description = "A customer with this nationalId or externalRef exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response register(@NotNull @Valid CustomerRequest request) {
-        CustomerResponse created = CustomerMapper.toResponse(service.register(request));
-        return Response.created(URI.create("/customers/" + created.id())).entity(created).build();
+        CustomerView created = service.register(request);
+        return Response.created(URI.create("/customers/" + created.customer().id)).tag(etag(created.customer().version))
+                .entity(mapper.toResponse(created)).build();
     }
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a customer")
-    @APIResponse(responseCode = "200", description = "The customer")
+    @Operation(summary = "Read a customer",
+            description = "The profile with tier, grade, relationship depth and lifecycle stage, each with the rule that "
+                    + "produced it, every comparison made and its inputs. ETag is the profile's version.")
+    @APIResponse(responseCode = "200", description = "The customer",
+            content = @Content(schema = @Schema(implementation = CustomerResponse.class)),
+            headers = @Header(name = "ETag", description = "The profile's version, for If-Match on PUT"))
     @APIResponse(responseCode = "404", description = "No such customer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public CustomerResponse get(@PathParam("id") UUID id) {
-        return CustomerMapper.toResponse(service.get(id));
+    public Response get(@Parameter(description = "Customer id", example = "5b7c2f4e-1111-4c3a-9d7e-2a6f0c1e9a01") @PathParam("id") UUID id) {
+        var customer = service.get(id);
+        return Response.ok(mapper.toResponse(customer)).tag(etag(customer.version)).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Operation(summary = "Replace a customer's profile",
+            description = "Optimistic locking: send the version read, as If-Match (the ETag) or as the body's version. "
+                    + "Derived values are recomputed in the same transaction; no event carries the profile (personal data), "
+                    + "only TIER_CHANGED or GRADE_CHANGED when they change. An erased customer cannot be updated.")
+    @APIResponse(responseCode = "200", description = "Updated; ETag is the new version",
+            headers = @Header(name = "ETag", description = "The new version"))
+    @APIResponse(responseCode = "404", description = "No such customer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The body's version is not the current one, or nationalId/externalRef is taken",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is not the current version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The customer was erased",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "Neither If-Match nor version was sent",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response update(@Parameter(description = "Customer id", example = "5b7c2f4e-1111-4c3a-9d7e-2a6f0c1e9a01") @PathParam("id") UUID id,
+            @Parameter(description = "The ETag read (e.g. \"3\"), or * to overwrite whatever version", example = "\"3\"")
+            @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid CustomerRequest request) {
+        CustomerService.Precondition precondition;
+        if (ifMatch != null && !ifMatch.isBlank()) {
+            precondition = new CustomerService.Precondition(Params.ifMatch(ifMatch), true);
+        } else if (request.version() != null) {
+            precondition = new CustomerService.Precondition(request.version(), false);
+        } else {
+            throw new ApiException(428, "Precondition Required",
+                    "send the version you read, as If-Match or as the body's version, so that no change is overwritten", "If-Match");
+        }
+        CustomerView updated = service.update(id, request, precondition);
+        return Response.ok(mapper.toResponse(updated)).tag(etag(updated.customer().version)).build();
     }
 
     @GET
-    @Operation(summary = "List customers", description = "Oldest first, page by page.")
-    public PageResponse<CustomerResponse> list(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        List<CustomerResponse> items = service.list(page, size).stream().map(CustomerMapper::toResponse).toList();
-        return new PageResponse<>(items, page, size, service.count());
+    @Operation(summary = "List customers",
+            description = "Filtered, sorted and paged; each line is a summary with the four derived values (their reasons and "
+                    + "the contact details are on GET /customers/{id}). The order always ends with the id, so pages never overlap. Page by "
+                    + "offset (page, within the first 10,000 customers) or, for long lists, by keyset: pass the previous "
+                    + "page's nextAfter as after, which costs the same on the last page as on the first.")
+    @APIResponse(responseCode = "200", description = "One page")
+    public PageResponse<CustomerSummary> list(
+            @Parameter(description = "Page number from 0 (offset paging, up to page x size = customer.list.max-offset, "
+                    + "10,000 by default; not with after)", example = "0",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "1000000", defaultValue = "0"))
+            @QueryParam("page") String page,
+            @Parameter(description = "Page size", example = "50",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50"))
+            @QueryParam("size") String size,
+            @Parameter(description = "Sort field (createdAt, updatedAt, relationshipSince, fullName), optionally followed by "
+                    + "',asc' or ',desc'", example = "createdAt,desc")
+            @QueryParam("sort") String sort,
+            @Parameter(description = "Keyset paging: the nextAfter of the previous page", example = "5b7c2f4e-1111-4c3a-9d7e-2a6f0c1e9a01")
+            @QueryParam("after") String after,
+            @Parameter(description = "GOLD, SILVER or STANDARD", example = "GOLD") @QueryParam("tier") String tier,
+            @Parameter(description = "A, B or C", example = "A") @QueryParam("grade") String grade,
+            @Parameter(description = "INITIAL, GROWTH, MATURE or DECLINE", example = "MATURE") @QueryParam("stage") String stage,
+            @Parameter(description = "DEEP, MODERATE or SHALLOW", example = "DEEP") @QueryParam("depth") String depth,
+            @Parameter(description = "User id of the relationship manager", example = "rm.garcia")
+            @QueryParam("relationshipManager") String relationshipManager,
+            @Parameter(description = "Industry (normalized like the profile's)", example = "REAL_ESTATE") @QueryParam("industry") String industry,
+            @Parameter(description = "INDIVIDUAL, SME or CORPORATE", example = "SME") @QueryParam("type") String type) {
+        int pageNumber = Params.integer("page", page, 0, 0, 1_000_000);
+        int pageSize = Params.integer("size", size, 50, 1, 500);
+        CustomerListing.Filter filter = new CustomerListing.Filter(
+                Params.enumValue("tier", tier, Tier.class),
+                Params.enumValue("grade", grade, Grade.class),
+                Params.enumValue("stage", stage, LifecycleStage.class),
+                Params.enumValue("depth", depth, RelationshipDepth.class),
+                Params.text("relationshipManager", relationshipManager, 64),
+                CustomerMapper.normalizeIndustry(Params.text("industry", industry, 64)),
+                Params.enumValue("type", type, CustomerType.class));
+        CustomerService.Listing listing = service.list(filter, parseSort(sort), pageNumber, pageSize, Params.uuid("after", after));
+        List<CustomerSummary> items = listing.items().stream().map(mapper::toSummary).toList();
+        return new PageResponse<>(items, pageNumber, pageSize, listing.total(), listing.nextAfter());
+    }
+
+    @GET
+    @Path("/{id}/overview")
+    @Operation(summary = "The customer 360",
+            description = "Profile with tier, grade, depth and stage and their reasons; credit-score trend; recent contacts; "
+                    + "contact preferences; the loans' status from loan-service's events; the latest churn risk per churn "
+                    + "type from risk-service's alerts.")
+    @APIResponse(responseCode = "200", description = "The overview")
+    @APIResponse(responseCode = "404", description = "No such customer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CustomerOverview overview(@Parameter(description = "Customer id", example = "5b7c2f4e-1111-4c3a-9d7e-2a6f0c1e9a01") @PathParam("id") UUID id) {
+        return overviews.overview(id);
     }
 
     @POST
-    @Path("/{id}/credit-scores")
-    @Operation(summary = "Record a credit-bureau score",
-            description = "Keeps the full history. A score that becomes the customer's latest (by score date) emits "
-                    + "CREDIT_SCORE_CHANGED; an older-dated score is kept as history only; an exact repeat changes nothing (200).")
-    @APIResponse(responseCode = "201", description = "Recorded")
-    @APIResponse(responseCode = "200", description = "Exact repeat of a recorded score: nothing changed")
-    public Response recordCreditScore(@PathParam("id") UUID id, @NotNull @Valid CreditScoreRequest request) {
-        CustomerService.ScoreResult result = service.recordCreditScore(id, request);
-        CreditScoreResponse body = CustomerMapper.toResponse(result.score(), result.effect().name());
-        return Response.status(result.effect() == CustomerService.ScoreEffect.DUPLICATE ? 200 : 201).entity(body).build();
+    @Path("/{id}/erasure")
+    @Operation(summary = "Erase a customer's personal data (right to erasure)",
+            description = "Pseudonymizes name and national id, removes external reference, e-mail, phone and address, "
+                    + "replaces the contact log's free text and withdraws contact consent; keeps the financial records. "
+                    + "Emits CONTACT_PREFERENCES_CHANGED (no contact) and CUSTOMER_ERASED. Refused while a loan is active. "
+                    + "Repeating it changes nothing.")
+    @APIResponse(responseCode = "200", description = "Erased (now or before)")
+    @APIResponse(responseCode = "404", description = "No such customer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The customer has an active loan",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ErasureResponse erase(@Parameter(description = "Customer id", example = "5b7c2f4e-1111-4c3a-9d7e-2a6f0c1e9a01") @PathParam("id") UUID id,
+            @NotNull @Valid ErasureRequest request) {
+        var erasure = erasures.erase(id, request);
+        var c = erasure.customer();
+        return new ErasureResponse(c.id, c.erasedAt, c.erasedBy, c.erasureReference, ErasureService.PSEUDONYMIZED,
+                ErasureService.RETAINED, erasure.alreadyErased());
     }
 
-    @GET
-    @Path("/{id}/credit-scores")
-    @Operation(summary = "Credit-score history, newest first")
-    public List<CreditScoreResponse> creditScores(@PathParam("id") UUID id) {
-        return service.creditScores(id).stream().map(s -> CustomerMapper.toResponse(s, null)).toList();
+    private static CustomerListing.Sort parseSort(String sort) {
+        if (sort == null || sort.isBlank()) {
+            return new CustomerListing.Sort(CustomerListing.SortField.createdAt, false);
+        }
+        String[] parts = sort.strip().split(",", -1);
+        var field = CustomerListing.SortField.parse(parts[0].strip()).orElseThrow(() -> ApiException.badRequest("sort",
+                "sort must be one of " + CustomerListing.SortField.names() + ", optionally followed by ',asc' or ',desc'"));
+        if (parts.length == 1) {
+            return new CustomerListing.Sort(field, false);
+        }
+        String direction = parts[1].strip().toLowerCase(Locale.ROOT);
+        if (parts.length > 2 || !(direction.equals("asc") || direction.equals("desc"))) {
+            throw ApiException.badRequest("sort", "the sort direction must be 'asc' or 'desc'");
+        }
+        return new CustomerListing.Sort(field, direction.equals("desc"));
     }
 
-    @POST
-    @Path("/{id}/contacts")
-    @Operation(summary = "Log a contact", description = "Calls, visits, complaints, surveys...; emits CONTACT_LOGGED on contact-events.")
-    @APIResponse(responseCode = "201", description = "Logged")
-    public Response logContact(@PathParam("id") UUID id, @NotNull @Valid ContactRequest request) {
-        ContactResponse body = CustomerMapper.toResponse(service.logContact(id, request));
-        return Response.status(201).entity(body).build();
-    }
-
-    @GET
-    @Path("/{id}/contacts")
-    @Operation(summary = "Contact log, newest first")
-    public List<ContactResponse> contacts(@PathParam("id") UUID id) {
-        return service.contacts(id).stream().map(CustomerMapper::toResponse).toList();
+    private static EntityTag etag(long version) {
+        return new EntityTag(Long.toString(version));
     }
 }

@@ -2,67 +2,87 @@ package com.lendkeep.customer.service;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
 import com.lendkeep.customer.api.ContactRequest;
 import com.lendkeep.customer.api.CreditScoreRequest;
 import com.lendkeep.customer.api.CustomerRequest;
+import com.lendkeep.customer.config.CustomerConfig;
 import com.lendkeep.customer.domain.Contact;
 import com.lendkeep.customer.domain.CreditScore;
 import com.lendkeep.customer.domain.Customer;
 import com.lendkeep.customer.mapping.CustomerMapper;
 import com.lendkeep.customer.repository.ContactRepository;
 import com.lendkeep.customer.repository.CreditScoreRepository;
+import com.lendkeep.customer.repository.CustomerListing;
 import com.lendkeep.customer.repository.CustomerRepository;
+import com.lendkeep.platform.Failures;
 import com.lendkeep.platform.events.EventType;
 import com.lendkeep.platform.events.Payloads;
 import com.lendkeep.platform.outbox.Outbox;
 import com.lendkeep.platform.rest.ApiException;
 
-import io.quarkus.panache.common.Page;
-import io.quarkus.panache.common.Sort;
-
 @ApplicationScoped
 @Transactional
 public class CustomerService {
 
-    /** What a posted credit score did; see docs/events.md for the rules. */
+    /** What a posted credit score did; see README.md for the rules. */
     public enum ScoreEffect { NEW_LATEST, HISTORICAL, DUPLICATE }
 
     public record ScoreResult(CreditScore score, ScoreEffect effect) {
     }
 
+    /**
+     * The version a PUT was based on.
+     *
+     * @param version    null with {@code If-Match: *} (any version)
+     * @param fromHeader true when it came from If-Match (a mismatch is then 412, otherwise 409)
+     */
+    public record Precondition(Long version, boolean fromHeader) {
+    }
+
+    public record Listing(List<Customer> items, long total, UUID nextAfter) {
+    }
+
     private final CustomerRepository customers;
+    private final CustomerListing listing;
     private final CreditScoreRepository scores;
     private final ContactRepository contacts;
+    private final AssessmentService assessments;
+    private final CustomerMapper mapper;
     private final Outbox outbox;
+    private final int maxOffset;
 
-    public CustomerService(CustomerRepository customers, CreditScoreRepository scores, ContactRepository contacts, Outbox outbox) {
+    public CustomerService(CustomerRepository customers, CustomerListing listing, CreditScoreRepository scores,
+            ContactRepository contacts, AssessmentService assessments, CustomerMapper mapper, Outbox outbox, CustomerConfig config) {
+        this.maxOffset = config.list().maxOffset();
         this.customers = customers;
+        this.listing = listing;
         this.scores = scores;
         this.contacts = contacts;
+        this.assessments = assessments;
+        this.mapper = mapper;
         this.outbox = outbox;
     }
 
-    public Customer register(CustomerRequest request) {
+    /** Registers a customer, emits CUSTOMER_REGISTERED and its first tier and grade. */
+    public CustomerView register(CustomerRequest request) {
         Customer customer = new Customer();
-        CustomerMapper.apply(request, customer);
-        if (customers.findByNationalId(customer.nationalId).isPresent()) {
-            throw new ApiException(409, "Conflict", "a customer with this nationalId already exists", "nationalId");
-        }
-        if (customer.externalRef != null && customers.findByExternalRef(customer.externalRef).isPresent()) {
-            throw new ApiException(409, "Conflict", "a customer with this externalRef already exists", "externalRef");
-        }
+        mapper.apply(request, customer);
+        requireUnique(customer);
         customer.id = UUID.randomUUID();
         customer.createdAt = Instant.now();
         customer.updatedAt = customer.createdAt;
         customers.persist(customer);
+        flushProfile();
         outbox.publish(EventType.CUSTOMER_REGISTERED, customer.id,
                 new Payloads.CustomerRegistered(customer.id, customer.type.name(), null, customer.relationshipSince));
-        return customer;
+        return new CustomerView(customer, assessments.reassess(customer));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -70,25 +90,56 @@ public class CustomerService {
         return customers.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("customer", id));
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Customer> list(int page, int size) {
-        return customers.findAll(Sort.ascending("createdAt", "id")).page(Page.of(page, size)).list();
+    /**
+     * Replaces the profile when the caller read the current version. Emits no event of its own (the
+     * profile is personal data); a change of tier or grade it causes is emitted as usual.
+     */
+    public CustomerView update(UUID id, CustomerRequest request, Precondition precondition) {
+        Customer customer = lockWritable(id);
+        if (precondition.version() != null && precondition.version() != customer.version) {
+            String detail = "version " + precondition.version() + " is not the current version " + customer.version
+                    + "; read the customer again and re-apply the change";
+            throw precondition.fromHeader() ? new ApiException(412, "Precondition Failed", detail, "If-Match")
+                    : new ApiException(409, "Conflict", detail, "version");
+        }
+        Customer candidate = new Customer();
+        mapper.apply(request, candidate);
+        candidate.id = customer.id;
+        requireUnique(candidate);
+        mapper.apply(request, customer);
+        customer.updatedAt = Instant.now();
+        flushProfile();
+        return new CustomerView(customer, assessments.reassess(customer));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public long count() {
-        return customers.count();
+    public Listing list(CustomerListing.Filter filter, CustomerListing.Sort sort, int page, int size, UUID after) {
+        if (after != null && page > 0) {
+            throw ApiException.badRequest("page", "use either page or after, not both");
+        }
+        if (after == null && (long) page * size > maxOffset) {
+            throw ApiException.badRequest("page", "offset paging reaches the first " + maxOffset + " customers (page x size); "
+                    + "to read further, page by keyset: pass the previous page's nextAfter as after");
+        }
+        if (after != null && customers.findByIdOptional(after).isEmpty()) {
+            throw ApiException.badRequest("after", "after must be the id of a listed customer (the nextAfter of the previous page)");
+        }
+        // one row more than asked tells whether there is a next page
+        List<Customer> rows = listing.page(filter, sort, after, after == null ? page * size : 0, size + 1);
+        boolean more = rows.size() > size;
+        List<Customer> items = more ? rows.subList(0, size) : rows;
+        return new Listing(items, listing.count(filter), more ? items.get(items.size() - 1).id : null);
     }
 
     /**
      * Records a bureau score. The history keeps every (bureau, date); a repeat of a known
      * (bureau, date, score) changes nothing; a score dated before the latest one is history only;
      * only a score that becomes the latest emits CREDIT_SCORE_CHANGED, with the change against the
-     * previous latest score (from any bureau).
+     * previous latest score (from any bureau), and re-assesses the grade.
      */
     public ScoreResult recordCreditScore(UUID customerId, CreditScoreRequest request) {
-        get(customerId);
-        String bureau = request.bureau().strip().toUpperCase();
+        Customer customer = lockWritable(customerId);
+        String bureau = request.bureau().strip().toUpperCase(Locale.ROOT);
         var existing = scores.find(customerId, bureau, request.scoreDate());
         if (existing.isPresent()) {
             if (existing.get().score == request.score()) {
@@ -112,6 +163,8 @@ public class CustomerService {
         Integer old = previous.map(p -> p.score).orElse(null);
         outbox.publish(EventType.CREDIT_SCORE_CHANGED, customerId, new Payloads.CreditScoreChanged(
                 bureau, old, score.score, old == null ? null : score.score - old, score.scoreDate));
+        scores.flush();
+        assessments.reassess(customer);
         return new ScoreResult(score, ScoreEffect.NEW_LATEST);
     }
 
@@ -121,8 +174,9 @@ public class CustomerService {
         return scores.history(customerId);
     }
 
+    /** Logs a contact, emits CONTACT_LOGGED and re-assesses (contact frequency is part of the relationship depth). */
     public Contact logContact(UUID customerId, ContactRequest request) {
-        get(customerId);
+        Customer customer = lockWritable(customerId);
         Contact contact = new Contact();
         contact.id = UUID.randomUUID();
         contact.customerId = customerId;
@@ -137,6 +191,8 @@ public class CustomerService {
         contacts.persist(contact);
         outbox.publish(EventType.CONTACT_LOGGED, customerId, new Payloads.ContactLogged(contact.id, contact.kind.name(),
                 contact.topic.name(), contact.channel.name(), contact.satisfaction, contact.outcome, contact.contactDate));
+        contacts.flush();
+        assessments.reassess(customer);
         return contact;
     }
 
@@ -144,5 +200,39 @@ public class CustomerService {
     public List<Contact> contacts(UUID customerId) {
         get(customerId);
         return contacts.forCustomer(customerId);
+    }
+
+    /** Locks a customer that may still be changed: it exists and was not erased. */
+    Customer lockWritable(UUID id) {
+        Customer customer = customers.lock(id).orElseThrow(() -> ApiException.notFound("customer", id));
+        if (customer.erased()) {
+            throw ApiException.unprocessable("customer " + id + " was erased: its data can no longer be changed");
+        }
+        return customer;
+    }
+
+    private void requireUnique(Customer candidate) {
+        customers.findByNationalId(candidate.nationalId).filter(other -> !other.id.equals(candidate.id)).ifPresent(other -> {
+            throw new ApiException(409, "Conflict", "a customer with this nationalId already exists", "nationalId");
+        });
+        if (candidate.externalRef != null) {
+            customers.findByExternalRef(candidate.externalRef).filter(other -> !other.id.equals(candidate.id)).ifPresent(other -> {
+                throw new ApiException(409, "Conflict", "a customer with this externalRef already exists", "externalRef");
+            });
+        }
+    }
+
+    /** Two requests racing past {@link #requireUnique} meet the unique index: still a 409, never a 500 that logs the value. */
+    private void flushProfile() {
+        try {
+            customers.flush();
+        } catch (PersistenceException e) {
+            var violation = Failures.findCause(e, org.hibernate.exception.ConstraintViolationException.class);
+            if (violation == null || violation.getConstraintName() == null) {
+                throw e;
+            }
+            String field = violation.getConstraintName().contains("external_ref") ? "externalRef" : "nationalId";
+            throw new ApiException(409, "Conflict", "a customer with this " + field + " already exists", field);
+        }
     }
 }

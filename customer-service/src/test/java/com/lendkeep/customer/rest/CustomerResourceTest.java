@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lendkeep.customer.TestSupport;
 import com.lendkeep.infra.KafkaTestClient;
 import com.lendkeep.infra.RealInfraTestResource;
 
@@ -68,6 +70,22 @@ class CustomerResourceTest {
         assertEquals(1, event.get("schemaVersion").asInt());
         assertEquals(id, event.get("customerId").asText());
         assertEquals(event.get("eventId").asText(), KafkaTestClient.header(record, "event-id"));
+        JsonNode data = TestSupport.assertEnvelope(record, "CUSTOMER_REGISTERED", id);
+        assertEquals(id, data.get("customerId").asText());
+        assertEquals("INDIVIDUAL", data.get("customerType").asText());
+        assertEquals("2020-01-15", data.get("relationshipSince").asText());
+
+        // the first tier and grade follow, from no value, with the rule that produced them
+        JsonNode tier = TestSupport.assertEnvelope(kafka.await("customer-events", TestSupport.event(id, "TIER_CHANGED"),
+                Duration.ofSeconds(20)), "TIER_CHANGED", id);
+        assertTrue(tier.get("previousTier").isNull());
+        assertEquals("STANDARD", tier.get("newTier").asText());
+        assertTrue(tier.get("reason").asText().startsWith("STANDARD: no SILVER threshold met (exposure 0 < 250,000"), tier.toString());
+        JsonNode grade = TestSupport.assertEnvelope(kafka.await("customer-events", TestSupport.event(id, "GRADE_CHANGED"),
+                Duration.ofSeconds(20)), "GRADE_CHANGED", id);
+        assertTrue(grade.get("previousGrade").isNull());
+        assertEquals("C", grade.get("newGrade").asText());
+        assertEquals("C: no credit score on file gives C", grade.get("reason").asText());
     }
 
     @Test
@@ -126,10 +144,19 @@ class CustomerResourceTest {
         given().get("/customers/" + id + "/credit-scores").then().statusCode(200).body("size()", equalTo(3));
 
         var events = kafka.awaitAll("credit-score-events", r -> id.equals(r.key()), 2, Duration.ofSeconds(20));
-        JsonNode drop = JSON.readTree(events.get(1).value()).get("data");
+        JsonNode first = TestSupport.assertEnvelope(events.get(0), "CREDIT_SCORE_CHANGED", id);
+        assertEquals("EXPERIAN", first.get("bureau").asText());
+        assertTrue(first.get("previousScore").isNull());
+        assertEquals(720, first.get("newScore").asInt());
+        assertTrue(first.get("change").isNull());
+        assertEquals(today.minusDays(30).toString(), first.get("scoreDate").asText());
+        JsonNode drop = TestSupport.assertEnvelope(events.get(1), "CREDIT_SCORE_CHANGED", id);
+        assertEquals("EXPERIAN", drop.get("bureau").asText());
         assertEquals(720, drop.get("previousScore").asInt());
         assertEquals(635, drop.get("newScore").asInt());
         assertEquals(-85, drop.get("change").asInt());
+        assertEquals(today.minusDays(1).toString(), drop.get("scoreDate").asText());
+        assertEquals(5, drop.size(), "no other field: " + drop);
         assertEquals(2, kafka.readAll("credit-score-events", Duration.ofSeconds(10)).stream().filter(r -> id.equals(r.key())).count(),
                 "the historical and the duplicate score must not emit events");
     }
@@ -137,14 +164,22 @@ class CustomerResourceTest {
     @Test
     void contactIsLoggedAndEmitted() throws Exception {
         String id = register(nationalId());
-        given().contentType(ContentType.JSON).body(Map.of("kind", "COMPLAINT", "topic", "RATE_COMPLAINT", "channel", "PHONE",
-                "satisfaction", 1, "loggedBy", "advisor.lee", "contactDate", LocalDate.now().toString()))
+        String contactId = given().contentType(ContentType.JSON).body(Map.of("kind", "COMPLAINT", "topic", "RATE_COMPLAINT", "channel", "PHONE",
+                "satisfaction", 1, "outcome", "offered a rate review", "loggedBy", "advisor.lee", "contactDate", LocalDate.now().toString()))
                 .post("/customers/" + id + "/contacts")
-                .then().statusCode(201).body("topic", equalTo("RATE_COMPLAINT"));
+                .then().statusCode(201).body("topic", equalTo("RATE_COMPLAINT")).extract().path("id");
         var record = kafka.await("contact-events", r -> id.equals(r.key()), Duration.ofSeconds(20));
-        JsonNode data = JSON.readTree(record.value()).get("data");
+        JsonNode data = TestSupport.assertEnvelope(record, "CONTACT_LOGGED", id);
+        assertEquals(contactId, data.get("contactId").asText());
         assertEquals("COMPLAINT", data.get("kind").asText());
+        assertEquals("RATE_COMPLAINT", data.get("topic").asText());
+        assertEquals("PHONE", data.get("channel").asText());
         assertEquals(1, data.get("satisfaction").asInt());
+        assertEquals("offered a rate review", data.get("outcome").asText());
+        assertEquals(LocalDate.now().toString(), data.get("contactDate").asText());
+        assertEquals(7, data.size(), "no other field: " + data);
+        given().get("/customers/" + id + "/contacts").then().statusCode(200).body("[0].id", equalTo(contactId))
+                .body("[0].loggedBy", equalTo("advisor.lee"));
     }
 
     private static io.restassured.response.ValidatableResponse postScore(String id, int score, LocalDate date) {

@@ -1,0 +1,124 @@
+package com.lendkeep.customer.config;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import com.lendkeep.customer.domain.VolatilityClass;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The customer 360's rules; values and their meaning are in application.properties and README.md. */
+@ConfigMapping(prefix = "customer")
+public interface CustomerConfig {
+
+    Tier tier();
+
+    Grade grade();
+
+    Industry industry();
+
+    Depth depth();
+
+    Stage stage();
+
+    Reassess reassess();
+
+    Overview overview();
+
+    Listing list();
+
+    interface Tier {
+        Thresholds gold();
+
+        Thresholds silver();
+
+        /** Share of today's outstanding that an amortizing loan averages over its remaining term. */
+        @WithDefault("0.5")
+        BigDecimal amortizationFactor();
+    }
+
+    /** A tier is reached when any one of these is met. */
+    interface Thresholds {
+        BigDecimal exposure();
+
+        BigDecimal totalBorrowed();
+
+        BigDecimal interestIncome();
+
+        BigDecimal lifetimeValue();
+
+        int products();
+    }
+
+    interface Grade {
+        int aMinScore();
+
+        int bMinScore();
+
+        /** Below this coverage of the exposure by collateral (after haircut) the grade drops one step. */
+        BigDecimal minCoverage();
+
+        /** By collateral type name; a type not listed has no haircut. */
+        Map<String, BigDecimal> collateralHaircut();
+    }
+
+    interface Industry {
+        @WithDefault("MODERATE")
+        VolatilityClass defaultVolatility();
+
+        /** By normalized industry name (upper case, '_' between words). */
+        Map<String, VolatilityClass> volatility();
+    }
+
+    interface Depth {
+        int longTenureYears();
+
+        int mediumTenureYears();
+
+        int multiProduct();
+
+        /** Contacts in the last 12 months that count as frequent. */
+        int frequentContacts();
+
+        int repeatLoans();
+
+        int deepPoints();
+
+        int moderatePoints();
+    }
+
+    interface Stage {
+        int initialMonths();
+
+        int matureYears();
+
+        int recentBorrowingMonths();
+
+        int prepaidLookbackMonths();
+    }
+
+    interface Reassess {
+        String cron();
+
+        @WithDefault("200")
+        int batchSize();
+    }
+
+    interface Listing {
+        /**
+         * Offset paging reads and skips every row before the page; beyond this many rows the list
+         * must be read by keyset ({@code after}), whose cost does not grow with the position.
+         */
+        @WithDefault("10000")
+        int maxOffset();
+    }
+
+    interface Overview {
+        @WithDefault("12")
+        int scorePoints();
+
+        @WithDefault("10")
+        int recentContacts();
+    }
+}

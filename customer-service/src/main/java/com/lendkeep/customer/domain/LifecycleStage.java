@@ -1,0 +1,5 @@
+package com.lendkeep.customer.domain;
+
+public enum LifecycleStage {
+    INITIAL, GROWTH, MATURE, DECLINE
+}

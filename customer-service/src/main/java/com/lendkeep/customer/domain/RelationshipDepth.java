@@ -1,0 +1,5 @@
+package com.lendkeep.customer.domain;
+
+public enum RelationshipDepth {
+    DEEP, MODERATE, SHALLOW
+}
