@@ -2,6 +2,7 @@ package com.lendkeep.loan.api;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.constraints.DecimalMax;
@@ -10,6 +11,7 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -24,5 +26,10 @@ public record LoanRequest(
         @NotNull @DecimalMin("0") @DecimalMax(value = "0.5", message = "must be at most 0.5 (50 % a year)") @Digits(integer = 1, fraction = 6) BigDecimal annualRate,
         @Schema(example = "12") @NotNull @Min(1) @Max(480) Integer termMonths,
         @Schema(description = "Disbursement date; the first installment is due a month later", example = "2026-11-01") @NotNull LocalDate startDate,
-        @Schema(example = "ANNUITY") @NotNull RepaymentMethod method) {
+        @Schema(example = "ANNUITY") @NotNull RepaymentMethod method,
+        @Schema(description = "FLEXIBLE only: the principal repaid in each period, one amount per month, summing to the principal",
+                example = "[2000.00, 2000.00, 500.00, 500.00, 10000.00, 10000.00]")
+        @Size(max = 480) List<@NotNull @DecimalMin("0.00") @Digits(integer = 9, fraction = 2) BigDecimal> principalPlan,
+        @Schema(description = "Fee charged on each installment the day it becomes overdue; default loan.fees.late-fee", example = "25.00")
+        @DecimalMin("0.00") @DecimalMax("10000.00") @Digits(integer = 5, fraction = 2) BigDecimal lateFee) {
 }

@@ -5,16 +5,27 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.lendkeep.loan.domain.InstallmentStatus;
 import com.lendkeep.loan.domain.LoanStatus;
 import com.lendkeep.loan.domain.RepaymentMethod;
 
-public record LoanResponse(UUID id, UUID customerId, BigDecimal principal, BigDecimal annualRate, int termMonths,
-        LocalDate startDate, RepaymentMethod method, LoanStatus status, int scheduleVersion, LocalDate forbearanceUntil,
-        LocalDate closedOn, BigDecimal outstandingPrincipal, BigDecimal overdueAmount, int daysPastDue,
+/**
+ * @param termMonths        the term booked
+ * @param currentTermMonths months from the start date to the last due date, after modifications
+ * @param daysPastDue       days since the oldest overdue installment fell due (at closing, for a closed loan)
+ * @param inForbearance     a forbearance modification's probation period runs on the business date
+ */
+public record LoanResponse(UUID id, UUID customerId, UUID applicationId, BigDecimal principal, BigDecimal annualRate,
+        int termMonths, int currentTermMonths, LocalDate startDate, LocalDate maturityDate, RepaymentMethod method,
+        BigDecimal lateFee, LoanStatus status, int scheduleVersion, LocalDate forbearanceUntil, boolean inForbearance,
+        LocalDate closedOn, String closureReason, BigDecimal outstandingPrincipal, BigDecimal outstandingInterest,
+        BigDecimal outstandingFees, BigDecimal overdueAmount, int daysPastDue,
+        @Schema(description = "Delinquency bucket, e.g. 31-60; null when current") String delinquencyBucket,
         List<InstallmentView> schedule) {
 
     public record InstallmentView(int seq, LocalDate dueDate, BigDecimal principal, BigDecimal interest, BigDecimal total,
-            BigDecimal principalPaid, BigDecimal interestPaid, InstallmentStatus status) {
+            BigDecimal fee, BigDecimal principalPaid, BigDecimal interestPaid, BigDecimal feePaid, InstallmentStatus status) {
     }
 }

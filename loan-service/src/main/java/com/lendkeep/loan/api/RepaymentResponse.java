@@ -6,6 +6,10 @@ import java.util.UUID;
 
 import com.lendkeep.loan.domain.LoanStatus;
 
-public record RepaymentResponse(UUID id, UUID loanId, BigDecimal amount, LocalDate paidOn, BigDecimal toInterest,
-        BigDecimal toPrincipal, int daysLate, boolean onTime, BigDecimal outstandingPrincipal, LoanStatus loanStatus) {
+/**
+ * @param daysLate days from the oldest unpaid due date to {@code paidOn}
+ * @param onTime   {@code daysLate} within the grace days
+ */
+public record RepaymentResponse(UUID id, UUID loanId, BigDecimal amount, LocalDate paidOn, BigDecimal toFees, BigDecimal toInterest,
+        BigDecimal toPrincipal, int daysLate, boolean onTime, String recordedBy, BigDecimal outstandingPrincipal, LoanStatus loanStatus) {
 }

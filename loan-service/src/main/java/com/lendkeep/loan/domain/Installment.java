@@ -11,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Version;
 
 @Entity
 public class Installment {
@@ -26,12 +27,18 @@ public class Installment {
     public BigDecimal principalDue;
     @Column(name = "interest_due")
     public BigDecimal interestDue;
+    @Column(name = "fee_due")
+    public BigDecimal feeDue = BigDecimal.ZERO.setScale(2);
     @Column(name = "principal_paid")
-    public BigDecimal principalPaid = BigDecimal.ZERO;
+    public BigDecimal principalPaid = BigDecimal.ZERO.setScale(2);
     @Column(name = "interest_paid")
-    public BigDecimal interestPaid = BigDecimal.ZERO;
+    public BigDecimal interestPaid = BigDecimal.ZERO.setScale(2);
+    @Column(name = "fee_paid")
+    public BigDecimal feePaid = BigDecimal.ZERO.setScale(2);
     @Enumerated(EnumType.STRING)
     public InstallmentStatus status;
+    @Version
+    public long version;
 
     public BigDecimal principalUnpaid() {
         return principalDue.subtract(principalPaid);
@@ -41,11 +48,30 @@ public class Installment {
         return interestDue.subtract(interestPaid);
     }
 
+    public BigDecimal feeUnpaid() {
+        return feeDue.subtract(feePaid);
+    }
+
+    /** Principal plus interest as scheduled (fees are charged separately, when missed). */
     public BigDecimal amountDue() {
         return principalDue.add(interestDue);
     }
 
     public BigDecimal amountUnpaid() {
-        return principalUnpaid().add(interestUnpaid());
+        return principalUnpaid().add(interestUnpaid()).add(feeUnpaid());
+    }
+
+    public boolean isDueBy(LocalDate date) {
+        return !dueDate.isAfter(date);
+    }
+
+    /**
+     * The one definition of an installment a re-computation may replace (prepayment, rate change,
+     * restructuring, term extension, payment holiday): still PENDING, nothing paid on it, and due
+     * after {@code asOf}. Overdue, partly paid and already due installments keep their amounts.
+     */
+    public boolean isUntouched(LocalDate asOf) {
+        return status == InstallmentStatus.PENDING && principalPaid.signum() == 0 && interestPaid.signum() == 0
+                && feePaid.signum() == 0 && dueDate.isAfter(asOf);
     }
 }

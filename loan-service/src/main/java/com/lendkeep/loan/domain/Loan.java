@@ -26,6 +26,7 @@ public class Loan {
     public BigDecimal principal;
     @Column(name = "annual_rate")
     public BigDecimal annualRate;
+    /** The term booked; modifications do not change it (see {@link #currentTermMonths()}). */
     @Column(name = "term_months")
     public int termMonths;
     @Column(name = "start_date")
@@ -40,6 +41,17 @@ public class Loan {
     public LocalDate forbearanceUntil;
     @Column(name = "closed_on")
     public LocalDate closedOn;
+    @Column(name = "closure_reason")
+    public String closureReason;
+    @Column(name = "closed_by")
+    public String closedBy;
+    /** Bucket as of the business date (null: current); moved by close of business, repayments and modifications. */
+    @Column(name = "delinquency_bucket")
+    public String delinquencyBucket;
+    @Column(name = "late_fee")
+    public BigDecimal lateFee = BigDecimal.ZERO.setScale(2);
+    @Column(name = "application_id")
+    public UUID applicationId;
     @Column(name = "created_at")
     public Instant createdAt;
     @Version
@@ -57,7 +69,27 @@ public class Loan {
         return installments.stream().map(Installment::interestUnpaid).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
+    public BigDecimal outstandingFees() {
+        return installments.stream().map(Installment::feeUnpaid).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
     public List<Installment> unpaidInstallments() {
         return installments.stream().filter(i -> i.status != InstallmentStatus.PAID).toList();
+    }
+
+    public LocalDate maturityDate() {
+        return installments.isEmpty() ? startDate : installments.get(installments.size() - 1).dueDate;
+    }
+
+    /** Months from the start to the last due date, a started month counting as one: the term after modifications. */
+    public int currentTermMonths() {
+        LocalDate last = maturityDate();
+        java.time.Period p = java.time.Period.between(startDate, last);
+        int months = (int) p.toTotalMonths();
+        return p.getDays() > 0 ? months + 1 : months;
+    }
+
+    public int nextSeq() {
+        return installments.stream().mapToInt(i -> i.seq).max().orElse(0) + 1;
     }
 }

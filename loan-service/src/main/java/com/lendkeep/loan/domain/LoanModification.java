@@ -6,27 +6,32 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+/** A modification applied to a loan: from an accepted intervention or an approved request. */
 @Entity
 @Table(name = "loan_modification")
 public class LoanModification {
-    public enum Kind { PAYMENT_EXTENSION, RATE_CHANGE }
-
     @Id
     public UUID id;
     @Column(name = "loan_id")
     public UUID loanId;
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
-    public Kind kind;
+    @Enumerated(EnumType.STRING)
+    public ModificationKind kind;
     @Column(name = "intervention_id")
     public UUID interventionId;
+    @Column(name = "request_id")
+    public UUID requestId;
     public String details;
     @Column(name = "applied_on")
     public LocalDate appliedOn;
     @Column(name = "requested_by")
     public String requestedBy;
+    @Column(name = "approved_by")
+    public String approvedBy;
     @Column(name = "created_at")
     public Instant createdAt;
 }

@@ -18,12 +18,20 @@ public class Repayment {
     public BigDecimal amount;
     @Column(name = "paid_on")
     public LocalDate paidOn;
+    @Column(name = "to_fees")
+    public BigDecimal toFees;
     @Column(name = "to_interest")
     public BigDecimal toInterest;
     @Column(name = "to_principal")
     public BigDecimal toPrincipal;
+    /** Days from the oldest unpaid due date to the value date (0 when not past). */
     @Column(name = "days_late")
     public int daysLate;
+    /** Within the grace days. */
+    @Column(name = "on_time")
+    public boolean onTime;
+    @Column(name = "recorded_by")
+    public String recordedBy;
     @Column(name = "recorded_at")
     public Instant recordedAt;
 }

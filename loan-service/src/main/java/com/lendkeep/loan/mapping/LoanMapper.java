@@ -8,14 +8,20 @@ import java.util.List;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lendkeep.loan.api.DelinquencyResponse;
 import com.lendkeep.loan.api.LoanResponse;
+import com.lendkeep.loan.api.ModificationResponse;
+import com.lendkeep.loan.api.PayoffResponse;
 import com.lendkeep.loan.api.RepaymentResponse;
 import com.lendkeep.loan.api.ScheduleVersionResponse;
+import com.lendkeep.loan.domain.DelinquencyHistory;
 import com.lendkeep.loan.domain.Installment;
 import com.lendkeep.loan.domain.InstallmentStatus;
 import com.lendkeep.loan.domain.Loan;
+import com.lendkeep.loan.domain.LoanModification;
 import com.lendkeep.loan.domain.Repayment;
 import com.lendkeep.loan.domain.ScheduleVersion;
+import com.lendkeep.loan.schedule.Payoff;
 
 /** The one place where loan entities become API models (and schedule snapshots). */
 public final class LoanMapper {
@@ -31,27 +37,58 @@ public final class LoanMapper {
     }
 
     public static LoanResponse.InstallmentView toView(Installment i) {
-        return new LoanResponse.InstallmentView(i.seq, i.dueDate, i.principalDue, i.interestDue, i.amountDue(),
-                i.principalPaid, i.interestPaid, i.status);
+        return new LoanResponse.InstallmentView(i.seq, i.dueDate, i.principalDue, i.interestDue, i.amountDue(), i.feeDue,
+                i.principalPaid, i.interestPaid, i.feePaid, i.status);
     }
 
     public static LoanResponse toResponse(Loan loan, LocalDate businessDate) {
-        BigDecimal overdue = loan.installments.stream().filter(i -> i.status == InstallmentStatus.OVERDUE)
-                .map(Installment::amountUnpaid).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new LoanResponse(loan.id, loan.customerId, loan.principal, loan.annualRate, loan.termMonths, loan.startDate,
-                loan.method, loan.status, loan.scheduleVersion, loan.forbearanceUntil, loan.closedOn, loan.outstandingPrincipal(),
-                overdue, daysPastDue(loan, businessDate), schedule(loan));
+        LocalDate asOf = asOf(loan, businessDate);
+        boolean forborne = loan.forbearanceUntil != null && !businessDate.isAfter(loan.forbearanceUntil);
+        return new LoanResponse(loan.id, loan.customerId, loan.applicationId, loan.principal, loan.annualRate, loan.termMonths,
+                loan.currentTermMonths(), loan.startDate, loan.maturityDate(), loan.method, loan.lateFee, loan.status,
+                loan.scheduleVersion, loan.forbearanceUntil, forborne, loan.closedOn, loan.closureReason, loan.outstandingPrincipal(),
+                loan.outstandingInterest(), loan.outstandingFees(), overdueAmount(loan), daysPastDue(loan, asOf),
+                loan.delinquencyBucket, schedule(loan));
+    }
+
+    /** A closed loan's delinquency is as it was on its closing date. */
+    public static LocalDate asOf(Loan loan, LocalDate businessDate) {
+        return loan.status.isClosed() && loan.closedOn != null ? loan.closedOn : businessDate;
     }
 
     /** Days since the oldest overdue installment fell due; 0 when nothing is overdue. */
-    public static int daysPastDue(Loan loan, LocalDate businessDate) {
+    public static int daysPastDue(Loan loan, LocalDate on) {
         return loan.installments.stream().filter(i -> i.status == InstallmentStatus.OVERDUE)
-                .map(i -> (int) ChronoUnit.DAYS.between(i.dueDate, businessDate)).max(Integer::compare).orElse(0);
+                .map(i -> (int) Math.max(0, ChronoUnit.DAYS.between(i.dueDate, on))).max(Integer::compare).orElse(0);
+    }
+
+    public static BigDecimal overdueAmount(Loan loan) {
+        return loan.installments.stream().filter(i -> i.status == InstallmentStatus.OVERDUE)
+                .map(Installment::amountUnpaid).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     }
 
     public static RepaymentResponse toResponse(Repayment r, Loan loan) {
-        return new RepaymentResponse(r.id, r.loanId, r.amount, r.paidOn, r.toInterest, r.toPrincipal, r.daysLate, r.daysLate == 0,
-                loan.outstandingPrincipal(), loan.status);
+        return new RepaymentResponse(r.id, r.loanId, r.amount, r.paidOn, r.toFees, r.toInterest, r.toPrincipal, r.daysLate, r.onTime,
+                r.recordedBy, loan.outstandingPrincipal(), loan.status);
+    }
+
+    public static PayoffResponse toResponse(Loan loan, Payoff.Quote q) {
+        return new PayoffResponse(loan.id, q.on(), q.principal(), q.interestDue(), q.accruedInterest(), q.fees(), q.payoffAmount(),
+                q.maxAccepted());
+    }
+
+    public static DelinquencyResponse toDelinquency(Loan loan, LocalDate businessDate, List<DelinquencyHistory> history) {
+        LocalDate asOf = asOf(loan, businessDate);
+        List<Installment> overdue = loan.installments.stream().filter(i -> i.status == InstallmentStatus.OVERDUE).toList();
+        LocalDate oldest = overdue.stream().map(i -> i.dueDate).min(LocalDate::compareTo).orElse(null);
+        return new DelinquencyResponse(loan.id, asOf, loan.delinquencyBucket, daysPastDue(loan, asOf), overdueAmount(loan),
+                overdue.size(), oldest, history.stream().map(h -> new DelinquencyResponse.Move(h.previousBucket, h.newBucket,
+                        h.daysPastDue, h.overdueAmount, h.businessDate, h.trigger.name(), h.createdAt)).toList());
+    }
+
+    public static ModificationResponse toResponse(LoanModification m) {
+        return new ModificationResponse(m.id, m.loanId, m.kind, m.details, m.appliedOn, m.interventionId, m.requestId, m.requestedBy,
+                m.approvedBy, m.createdAt);
     }
 
     public static String snapshot(ObjectMapper mapper, Loan loan) {

@@ -1,6 +1,8 @@
 package com.lendkeep.loan.repository;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,5 +17,12 @@ public class RepaymentRepository implements PanacheRepositoryBase<Repayment, UUI
 
     public List<Repayment> forLoan(UUID loanId) {
         return list("loanId", Sort.ascending("paidOn", "recordedAt"), loanId);
+    }
+
+    /** The value date of the loan's latest repayment, if any. */
+    public Optional<LocalDate> lastPaidOn(UUID loanId) {
+        return Optional.ofNullable(getEntityManager()
+                .createQuery("select max(r.paidOn) from Repayment r where r.loanId = ?1", LocalDate.class)
+                .setParameter(1, loanId).getSingleResult());
     }
 }

@@ -8,40 +8,47 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.lendkeep.loan.api.BusinessDateRequest;
 import com.lendkeep.loan.api.BusinessDateResponse;
-import com.lendkeep.loan.service.BusinessCalendar;
 import com.lendkeep.loan.service.CloseOfBusiness;
 
 @Path("/business-date")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Business date", description = "The loan book's date and close of business")
+@Idempotent
 public class BusinessDateResource {
 
-    private final BusinessCalendar calendar;
     private final CloseOfBusiness closeOfBusiness;
+    private final Caller caller;
 
-    public BusinessDateResource(BusinessCalendar calendar, CloseOfBusiness closeOfBusiness) {
-        this.calendar = calendar;
+    public BusinessDateResource(CloseOfBusiness closeOfBusiness, Caller caller) {
         this.closeOfBusiness = closeOfBusiness;
+        this.caller = caller;
     }
 
     @GET
-    @Operation(summary = "The current business date")
+    @Operation(summary = "The current business date, with what the close of business that produced it did")
     public BusinessDateResponse get() {
-        return new BusinessDateResponse(calendar.today(), 0);
+        return view(closeOfBusiness.last());
     }
 
     @POST
     @Operation(summary = "Advance the business date (close of business)",
-            description = "Never backwards. Installments unpaid after their due date become overdue and emit PAYMENT_MISSED.")
-    public BusinessDateResponse advance(@NotNull @Valid BusinessDateRequest request) {
-        CloseOfBusiness.Outcome outcome = closeOfBusiness.advanceTo(request.date());
-        return new BusinessDateResponse(outcome.date(), outcome.missedPayments());
+            description = "Never backwards, at most 5 years at once. Unpaid installments past their due date plus grace become overdue "
+                    + "(PAYMENT_MISSED, late fee), loans move between delinquency buckets (DELINQUENCY_CHANGED), loans past the "
+                    + "charge-off threshold are charged off (LOAN_CLOSED).")
+    public Response advance(@NotNull @Valid BusinessDateRequest request) {
+        return Response.ok(view(closeOfBusiness.advanceTo(request.date(), caller.name().orElse("operator")))).build();
+    }
+
+    private static BusinessDateResponse view(CloseOfBusiness.Outcome o) {
+        return new BusinessDateResponse(o.date(), o.previousDate(), o.missedPayments(), o.lateFeesCharged(), o.delinquencyChanges(),
+                o.chargedOff(), o.triggeredBy(), o.closedAt());
     }
 }

@@ -2,6 +2,7 @@ package com.lendkeep.loan.rest;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,39 +25,63 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lendkeep.loan.api.ChargeOffRequest;
+import com.lendkeep.loan.api.DelinquencyResponse;
 import com.lendkeep.loan.api.LoanRequest;
 import com.lendkeep.loan.api.LoanResponse;
+import com.lendkeep.loan.api.ModificationRequestInput;
+import com.lendkeep.loan.api.ModificationRequestResponse;
+import com.lendkeep.loan.api.ModificationResponse;
+import com.lendkeep.loan.api.PayoffResponse;
 import com.lendkeep.loan.api.RepaymentRequest;
 import com.lendkeep.loan.api.RepaymentResponse;
 import com.lendkeep.loan.api.ScheduleVersionResponse;
+import com.lendkeep.loan.domain.Loan;
+import com.lendkeep.loan.mapping.ApplicationMapper;
 import com.lendkeep.loan.mapping.LoanMapper;
 import com.lendkeep.loan.service.BusinessCalendar;
+import com.lendkeep.loan.service.ChargeOffService;
+import com.lendkeep.loan.service.DelinquencyService;
 import com.lendkeep.loan.service.LoanService;
+import com.lendkeep.loan.service.ModificationRequestService;
 import com.lendkeep.loan.service.RepaymentService;
+import com.lendkeep.platform.rest.ApiException;
 import com.lendkeep.platform.rest.Problem;
 
 @Path("/loans")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Loans", description = "Loans, schedules and repayments")
+@Tag(name = "Loans", description = "Loans, schedules, repayments, delinquency, charge-off and modification requests. Every POST "
+        + "accepts Idempotency-Key: a repeat of a completed request gets the stored answer with Idempotent-Replayed: true.")
 @APIResponse(responseCode = "400", description = "Invalid input; the detail names the field",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Idempotent
 public class LoanResource {
 
     private final LoanService loans;
     private final RepaymentService repayments;
+    private final ChargeOffService chargeOffs;
+    private final DelinquencyService delinquency;
+    private final ModificationRequestService modificationRequests;
     private final BusinessCalendar calendar;
+    private final Caller caller;
     private final ObjectMapper mapper;
 
-    public LoanResource(LoanService loans, RepaymentService repayments, BusinessCalendar calendar, ObjectMapper mapper) {
+    public LoanResource(LoanService loans, RepaymentService repayments, ChargeOffService chargeOffs, DelinquencyService delinquency,
+            ModificationRequestService modificationRequests, BusinessCalendar calendar, Caller caller, ObjectMapper mapper) {
         this.loans = loans;
         this.repayments = repayments;
+        this.chargeOffs = chargeOffs;
+        this.delinquency = delinquency;
+        this.modificationRequests = modificationRequests;
         this.calendar = calendar;
+        this.caller = caller;
         this.mapper = mapper;
     }
 
     @POST
-    @Operation(summary = "Book a loan", description = "Computes the repayment schedule (version 1) and emits LOAN_OPENED.")
+    @Operation(summary = "Book a loan", description = "Computes the repayment schedule (version 1) and emits LOAN_OPENED. Methods: "
+            + "ANNUITY, EQUAL_PRINCIPAL, INTEREST_ONLY (balloon), FLEXIBLE (principalPlan, one amount per month).")
     @APIResponse(responseCode = "201", description = "Booked, with its schedule")
     public Response open(@NotNull @Valid LoanRequest request) {
         LoanResponse created = LoanMapper.toResponse(loans.open(request), calendar.today());
@@ -65,7 +90,7 @@ public class LoanResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A loan with its current schedule, days past due and overdue amount")
+    @Operation(summary = "A loan with its current schedule, delinquency and forbearance")
     @APIResponse(responseCode = "404", description = "No such loan",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public LoanResponse get(@PathParam("id") UUID id) {
@@ -73,7 +98,7 @@ public class LoanResource {
     }
 
     @GET
-    @Operation(summary = "Loans of a customer")
+    @Operation(summary = "Loans of a customer, oldest first")
     public List<LoanResponse> forCustomer(@QueryParam("customerId") @NotNull UUID customerId) {
         LocalDate today = calendar.today();
         return loans.forCustomer(customerId).stream().map(l -> LoanMapper.toResponse(l, today)).toList();
@@ -89,14 +114,14 @@ public class LoanResource {
     @POST
     @Path("/{id}/repayments")
     @Operation(summary = "Record a repayment",
-            description = "Allocated oldest installment first, interest before principal; any excess prepays principal and "
-                    + "re-computes the remaining installments; the full payoff amount closes the loan (PREPAID before the last "
-                    + "due date). Emits REPAYMENT_RECEIVED (on time or how late) and, on closure, LOAN_CLOSED.")
+            description = "Allocated oldest installment first, fees, then interest, then principal; any excess prepays principal and "
+                    + "re-computes the untouched installments; the payoff amount closes the loan (PREPAID before the last due date). "
+                    + "Emits REPAYMENT_RECEIVED (on time or how late) and, on closure, LOAN_CLOSED.")
     @APIResponse(responseCode = "201", description = "Recorded")
     @APIResponse(responseCode = "422", description = "Loan closed, or amount above the payoff amount",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response repay(@PathParam("id") UUID id, @NotNull @Valid RepaymentRequest request) {
-        RepaymentService.Result result = repayments.repay(id, request);
+        RepaymentService.Result result = repayments.repay(id, request, caller.name().orElse(null));
         return Response.status(201).entity(LoanMapper.toResponse(result.repayment(), result.loan())).build();
     }
 
@@ -104,7 +129,69 @@ public class LoanResource {
     @Path("/{id}/repayments")
     @Operation(summary = "Repayment history, oldest first")
     public List<RepaymentResponse> repaymentHistory(@PathParam("id") UUID id) {
-        var loan = loans.get(id);
+        Loan loan = loans.get(id);
         return repayments.history(id).stream().map(r -> LoanMapper.toResponse(r, loan)).toList();
+    }
+
+    @GET
+    @Path("/{id}/payoff")
+    @Operation(summary = "The payoff quote on a date (default the business date)",
+            description = "Unpaid principal and fees, interest due, and interest of the running period accrued to the date.")
+    public PayoffResponse payoff(@PathParam("id") UUID id, @QueryParam("on") String on) {
+        LocalDate date = null;
+        if (on != null) {
+            try {
+                date = LocalDate.parse(on);
+            } catch (DateTimeParseException e) {
+                throw ApiException.badRequest("on", "on must be a date (YYYY-MM-DD), was " + on);
+            }
+        }
+        return LoanMapper.toResponse(loans.get(id), repayments.quote(id, date));
+    }
+
+    @GET
+    @Path("/{id}/delinquency")
+    @Operation(summary = "Delinquency on the business date: bucket, days past due, overdue amount, and every bucket move")
+    public DelinquencyResponse delinquency(@PathParam("id") UUID id) {
+        Loan loan = loans.get(id);
+        return LoanMapper.toDelinquency(loan, calendar.today(), delinquency.history(id));
+    }
+
+    @POST
+    @Path("/{id}/charge-off")
+    @Operation(summary = "Charge off the loan (operator)", description = "Closes it CHARGED_OFF with the reason and emits LOAN_CLOSED "
+            + "with the unrecovered principal and interest. Needs the X-User header.")
+    @APIResponse(responseCode = "200", description = "Charged off")
+    @APIResponse(responseCode = "422", description = "The loan is already closed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response chargeOff(@PathParam("id") UUID id, @NotNull @Valid ChargeOffRequest request) {
+        String user = caller.require("charges off the loan");
+        Loan loan = chargeOffs.chargeOff(id, request.reason(), user);
+        return Response.ok(LoanMapper.toResponse(loan, calendar.today())).build();
+    }
+
+    @GET
+    @Path("/{id}/modifications")
+    @Operation(summary = "Modifications applied to the loan, oldest first")
+    public List<ModificationResponse> modifications(@PathParam("id") UUID id) {
+        return loans.modifications(id).stream().map(LoanMapper::toResponse).toList();
+    }
+
+    @POST
+    @Path("/{id}/modification-requests")
+    @Operation(summary = "Ask for a modification (maker)", description = "Another user approves it: POST "
+            + "/modification-requests/{id}/approve. Needs the X-User header.")
+    @APIResponse(responseCode = "201", description = "Requested, PENDING")
+    public Response requestModification(@PathParam("id") UUID id, @NotNull @Valid ModificationRequestInput input) {
+        String user = caller.require("asks for the modification");
+        ModificationRequestResponse created = ApplicationMapper.toResponse(modificationRequests.request(id, input, user));
+        return Response.created(URI.create("/modification-requests/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @Path("/{id}/modification-requests")
+    @Operation(summary = "Modification requests of the loan, oldest first")
+    public List<ModificationRequestResponse> modificationRequests(@PathParam("id") UUID id) {
+        return modificationRequests.forLoan(id).stream().map(ApplicationMapper::toResponse).toList();
     }
 }

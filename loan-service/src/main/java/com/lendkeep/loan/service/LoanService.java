@@ -1,5 +1,6 @@
 package com.lendkeep.loan.service;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -10,12 +11,15 @@ import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lendkeep.loan.api.LoanRequest;
+import com.lendkeep.loan.config.LoanConfig;
 import com.lendkeep.loan.domain.Installment;
 import com.lendkeep.loan.domain.InstallmentStatus;
 import com.lendkeep.loan.domain.Loan;
+import com.lendkeep.loan.domain.LoanModification;
 import com.lendkeep.loan.domain.LoanStatus;
 import com.lendkeep.loan.domain.ScheduleVersion;
 import com.lendkeep.loan.mapping.LoanMapper;
+import com.lendkeep.loan.repository.LoanModificationRepository;
 import com.lendkeep.loan.repository.LoanRepository;
 import com.lendkeep.loan.repository.ScheduleVersionRepository;
 import com.lendkeep.loan.schedule.ScheduleCalculator;
@@ -30,30 +34,44 @@ public class LoanService {
 
     private final LoanRepository loans;
     private final ScheduleVersionRepository versions;
+    private final LoanModificationRepository modifications;
+    private final LoanTerms terms;
+    private final LoanConfig config;
     private final Outbox outbox;
     private final ObjectMapper mapper;
 
-    public LoanService(LoanRepository loans, ScheduleVersionRepository versions, Outbox outbox, ObjectMapper mapper) {
+    public LoanService(LoanRepository loans, ScheduleVersionRepository versions, LoanModificationRepository modifications,
+            LoanTerms terms, LoanConfig config, Outbox outbox, ObjectMapper mapper) {
         this.loans = loans;
         this.versions = versions;
+        this.modifications = modifications;
+        this.terms = terms;
+        this.config = config;
         this.outbox = outbox;
         this.mapper = mapper;
     }
 
     public Loan open(LoanRequest request) {
+        return open(request, null);
+    }
+
+    /** Books a loan (schedule version 1) and emits LOAN_OPENED; {@code applicationId} when disbursed from one. */
+    public Loan open(LoanRequest request, UUID applicationId) {
         Loan loan = new Loan();
         loan.id = UUID.randomUUID();
         loan.customerId = request.customerId();
+        loan.applicationId = applicationId;
         loan.principal = ScheduleCalculator.money(request.principal());
         loan.annualRate = request.annualRate();
         loan.termMonths = request.termMonths();
         loan.startDate = request.startDate();
         loan.method = request.method();
+        loan.lateFee = ScheduleCalculator.money(request.lateFee() == null ? config.fees().lateFee() : request.lateFee());
         loan.status = LoanStatus.ACTIVE;
         loan.scheduleVersion = 1;
         loan.createdAt = Instant.now();
-        List<ScheduleCalculator.Line> lines = ScheduleCalculator.schedule(loan.principal, loan.annualRate,
-                ScheduleCalculator.monthlyDueDates(loan.startDate, loan.termMonths), loan.method);
+        List<ScheduleCalculator.Line> lines = terms.schedule(loan.principal, loan.annualRate, loan.termMonths, loan.method,
+                request.principalPlan(), loan.startDate);
         for (ScheduleCalculator.Line line : lines) {
             loan.installments.add(newInstallment(loan, line));
         }
@@ -80,7 +98,13 @@ public class LoanService {
         return versions.forLoan(loanId);
     }
 
-    /** Replaces the installments not yet started with {@code lines}; keeps paid and partly paid ones. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<LoanModification> modifications(UUID loanId) {
+        get(loanId);
+        return modifications.forLoan(loanId);
+    }
+
+    /** A new PENDING installment from a schedule line. */
     static Installment newInstallment(Loan loan, ScheduleCalculator.Line line) {
         Installment i = new Installment();
         i.id = UUID.randomUUID();
@@ -94,6 +118,7 @@ public class LoanService {
     }
 
     /** Stores the loan's current schedule as a new version (the version number is already set on the loan). */
+    @Transactional(Transactional.TxType.MANDATORY)
     public void recordVersion(Loan loan, String reason) {
         ScheduleVersion v = new ScheduleVersion();
         v.loanId = loan.id;
@@ -104,9 +129,27 @@ public class LoanService {
         versions.persist(v);
     }
 
-    static void requireActive(Loan loan, LocalDate on) {
+    static void requireActive(Loan loan) {
         if (loan.status != LoanStatus.ACTIVE) {
             throw ApiException.unprocessable("loan " + loan.id + " is closed (" + loan.status + " on " + loan.closedOn + ")");
         }
+    }
+
+    /** Installments left with nothing to pay (a prepayment or waiver took it all) are settled: never missed for 0.00. */
+    static void settleEmptyInstallments(Loan loan) {
+        for (Installment i : loan.installments) {
+            if (i.status != InstallmentStatus.PAID && i.amountUnpaid().signum() == 0) {
+                i.status = InstallmentStatus.PAID;
+            }
+        }
+    }
+
+    /** PREPAID before the last due date, REPAID otherwise. */
+    static LoanStatus settledStatus(Loan loan, LocalDate on) {
+        return on.isBefore(loan.maturityDate()) ? LoanStatus.PREPAID : LoanStatus.REPAID;
+    }
+
+    static BigDecimal sum(List<BigDecimal> amounts) {
+        return amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 }

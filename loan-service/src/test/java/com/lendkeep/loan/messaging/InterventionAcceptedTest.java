@@ -76,4 +76,86 @@ class InterventionAcceptedTest {
         assertEquals(1, modifiedEvents, "one LOAN_MODIFIED for one intervention");
         given().get("/loans/" + loanId + "/schedule-versions").then().body("size()", org.hamcrest.Matchers.equalTo(2));
     }
+
+    private static String accepted(UUID customer, UUID intervention, String loanId, String kind, String fields) {
+        return """
+                {"eventId":"%s","type":"INTERVENTION_ACCEPTED","source":"retention-service","occurredAt":"2026-11-01T10:00:00Z",
+                 "schemaVersion":1,"customerId":"%s","data":{"interventionId":"%s","loanId":"%s","kind":"%s"%s}}""".formatted(
+                UUID.randomUUID(), customer, intervention, loanId, kind, fields);
+    }
+
+    private static String open(UUID customer, String principal, String rate, int term) {
+        LocalDate start = LocalDate.parse(given().get("/business-date").then().extract().path("date"));
+        return given().contentType(ContentType.JSON).body(Map.of("customerId", customer.toString(), "principal", principal,
+                "annualRate", rate, "termMonths", term, "startDate", start.toString(), "method", "ANNUITY"))
+                .post("/loans").then().statusCode(201).extract().path("id");
+    }
+
+    /** loan-service's answer (LOAN_MODIFIED or LOAN_MODIFICATION_REJECTED) to each intervention, read in one pass. */
+    private static java.util.Map<UUID, JsonNode> answers(UUID... interventions) throws Exception {
+        java.util.Map<UUID, JsonNode> out = new java.util.HashMap<>();
+        for (var r : kafka.awaitAll("loan-events", r -> java.util.Arrays.stream(interventions).anyMatch(i -> r.value().contains(i.toString()))
+                && (r.value().contains("LOAN_MODIFIED") || r.value().contains("LOAN_MODIFICATION_REJECTED")), interventions.length,
+                Duration.ofSeconds(30))) {
+            JsonNode event = JSON.readTree(r.value());
+            out.put(UUID.fromString(event.get("data").get("interventionId").asText()), event);
+        }
+        return out;
+    }
+
+    @Test
+    void restructuringHolidayAndCompetitorRateMatchAreApplied() throws Exception {
+        UUID customer = UUID.randomUUID();
+        String restructured = open(customer, "12000.00", "0.09", 12);
+        String holiday = open(customer, "6000.00", "0.12", 6);
+        String matched = open(customer, "8000.00", "0.08", 8);
+        UUID r = UUID.randomUUID();
+        UUID h = UUID.randomUUID();
+        UUID m = UUID.randomUUID();
+        kafka.send("retention-events", customer.toString(), accepted(customer, r, restructured, "RESTRUCTURING",
+                ",\"newAnnualRate\":0.04,\"newTermMonths\":18"));
+        kafka.send("retention-events", customer.toString(), accepted(customer, h, holiday, "PAYMENT_HOLIDAY", ",\"holidayMonths\":3"));
+        kafka.send("retention-events", customer.toString(), accepted(customer, m, matched, "COMPETITOR_RATE_MATCH", ",\"newAnnualRate\":0.035"));
+
+        var answers = answers(r, h, m);
+        JsonNode restructuring = answers.get(r).get("data");
+        assertEquals("RESTRUCTURING", restructuring.get("modificationType").asText());
+        assertEquals(18, restructuring.get("remainingDueDates").size());
+        org.junit.jupiter.api.Assertions.assertTrue(restructuring.get("description").asText().contains("0.04"));
+        given().get("/loans/" + restructured).then().body("schedule.size()", org.hamcrest.Matchers.equalTo(18))
+                .body("annualRate", org.hamcrest.Matchers.equalTo(0.04f)).body("forbearanceUntil", org.hamcrest.Matchers.notNullValue());
+
+        JsonNode paused = answers.get(h).get("data");
+        assertEquals("PAYMENT_HOLIDAY", paused.get("modificationType").asText());
+        org.junit.jupiter.api.Assertions.assertNotNull(paused.get("forbearanceUntil").textValue());
+
+        JsonNode rate = answers.get(m).get("data");
+        assertEquals("RATE_CHANGE", rate.get("modificationType").asText());
+        org.junit.jupiter.api.Assertions.assertTrue(rate.get("description").asText().startsWith("COMPETITOR_RATE_MATCH: annual rate changed to 0.035"),
+                rate.get("description").asText());
+        org.junit.jupiter.api.Assertions.assertTrue(rate.get("forbearanceUntil").isNull(), "a rate match is not forbearance");
+    }
+
+    @Test
+    void whatCannotBeAppliedIsAnsweredWithTheReason() throws Exception {
+        UUID customer = UUID.randomUUID();
+        String loanId = open(customer, "5000.00", "0.06", 6);
+        UUID waiver = UUID.randomUUID();
+        UUID unknown = UUID.randomUUID();
+        UUID empty = UUID.randomUUID();
+        UUID holiday = UUID.randomUUID();
+        kafka.send("retention-events", customer.toString(), accepted(customer, waiver, loanId, "FEE_WAIVER", ",\"feeWaived\":20"));
+        kafka.send("retention-events", customer.toString(), accepted(customer, unknown, loanId, "CASHBACK", ""));
+        kafka.send("retention-events", customer.toString(), accepted(customer, empty, loanId, "RESTRUCTURING", ""));
+        kafka.send("retention-events", customer.toString(), accepted(customer, holiday, loanId, "PAYMENT_HOLIDAY", ",\"holidayMonths\":13"));
+        var answers = answers(waiver, unknown, empty, holiday);
+        for (JsonNode answer : answers.values()) {
+            assertEquals("LOAN_MODIFICATION_REJECTED", answer.get("type").asText());
+        }
+        assertEquals("the loan has no unpaid fees to waive", answers.get(waiver).get("data").get("reason").asText());
+        org.junit.jupiter.api.Assertions.assertTrue(answers.get(unknown).get("data").get("reason").asText().contains("CASHBACK"));
+        org.junit.jupiter.api.Assertions.assertTrue(answers.get(empty).get("data").get("reason").asText().contains("RESTRUCTURING needs"));
+        org.junit.jupiter.api.Assertions.assertTrue(answers.get(holiday).get("data").get("reason").asText().contains("holidayMonths must be 1..12"));
+        given().get("/loans/" + loanId).then().body("scheduleVersion", org.hamcrest.Matchers.equalTo(1));
+    }
 }

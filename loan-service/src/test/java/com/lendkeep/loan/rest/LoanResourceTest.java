@@ -10,6 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -48,6 +51,7 @@ class LoanResourceTest {
     }
 
     static String openLoan(UUID customer, String principal, LocalDate start) {
+        // 12 months at 6 %, annuity
         return given().contentType(ContentType.JSON).body(Map.of("customerId", customer.toString(), "principal", principal,
                 "annualRate", "0.06", "termMonths", 12, "startDate", start.toString(), "method", "ANNUITY"))
                 .post("/loans").then().statusCode(201)
@@ -155,5 +159,127 @@ class LoanResourceTest {
         given().contentType(ContentType.JSON).body(Map.of("date", "2000-01-01"))
                 .post("/business-date").then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("cannot go back"));
+    }
+
+    @Test
+    void moreBadInputIsRefusedWithAProblemNeverA500() {
+        String customer = UUID.randomUUID().toString();
+        LocalDate start = businessDate();
+        List<Map<String, Object>> bad = new ArrayList<>();
+        bad.add(body(customer, "1000", "0.05", 12, start, "FLEXIBLE", null));
+        bad.add(body(customer, "1000", "0.05", 2, start, "FLEXIBLE", List.of("400.00", "500.00")));
+        bad.add(body(customer, "1000", "0.05", 3, start, "FLEXIBLE", List.of("500.00", "500.00")));
+        bad.add(body(customer, "1000", "0.05", 3, start, "FLEXIBLE", List.of("100.00", "100.00", "800.00")));
+        bad.add(body(customer, "1000", "0.05", 3, start, "FLEXIBLE", List.of("-100.00", "300.00", "800.00")));
+        bad.add(body(customer, "1000", "0.05", 3, start, "ANNUITY", List.of("500.00", "250.00", "250.00")));
+        bad.add(body(customer, "100.00", "0.05", 480, start, "EQUAL_PRINCIPAL", null));
+        bad.add(body(customer, "1000.00", "0", 480, start, "EQUAL_PRINCIPAL", null));
+        bad.add(body(customer, "1000.00", "0", 12, start, "INTEREST_ONLY", null));
+        bad.add(body(customer, "1000.00", "0.05", 12, start, "ANNUITY", null));
+        bad.get(bad.size() - 1).put("lateFee", "-1");
+        bad.add(body(customer, "1000.00", "0.05", 481, start, "ANNUITY", null));
+        bad.add(body(customer, "1000.00", "0.5000001", 12, start, "ANNUITY", null));
+        for (Map<String, Object> b : bad) {
+            given().contentType(ContentType.JSON).body(b).post("/loans").then().statusCode(400)
+                    .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.notNullValue());
+        }
+        given().contentType(ContentType.JSON).body("{\"customerId\": ").post("/loans").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(body(customer, "100.00", "0.05", 480, start, "EQUAL_PRINCIPAL", null)).post("/loans")
+                .then().body("detail", containsString("shorten"));
+
+        String id = openLoan(UUID.randomUUID(), "1200.00", start);
+        for (String amount : new String[] { "0", "0.00", "-5", "1.001" }) {
+            given().contentType(ContentType.JSON).body(Map.of("amount", amount)).post("/loans/" + id + "/repayments")
+                    .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("amount"));
+        }
+        given().contentType(ContentType.JSON).body(Map.of("amount", "10.00", "paidOn", start.plusDays(1).toString()))
+                .post("/loans/" + id + "/repayments").then().statusCode(400).body("errors.field", hasItem("paidOn"));
+        given().contentType(ContentType.JSON).body(Map.of("amount", "10.00", "paidOn", start.minusDays(1).toString()))
+                .post("/loans/" + id + "/repayments").then().statusCode(400).body("detail", containsString("before the loan started"));
+        given().get("/loans/" + id + "/payoff?on=tomorrow").then().statusCode(400).contentType("application/problem+json");
+        given().get("/loans/" + UUID.randomUUID() + "/delinquency").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    private static Map<String, Object> body(String customer, String principal, String rate, int term, LocalDate start, String method,
+            List<String> plan) {
+        Map<String, Object> b = new HashMap<>(Map.of("customerId", customer, "principal", principal, "annualRate", rate,
+                "termMonths", term, "startDate", start.toString(), "method", method));
+        if (plan != null) {
+            b.put("principalPlan", plan);
+        }
+        return b;
+    }
+
+    @Test
+    void interestOnlyAndFlexibleLoansAreBookedAsDocumented() {
+        LocalDate start = businessDate();
+        String balloon = given().contentType(ContentType.JSON)
+                .body(body(UUID.randomUUID().toString(), "120000.00", "0.06", 12, start, "INTEREST_ONLY", null))
+                .post("/loans").then().statusCode(201)
+                .body("schedule[0].total", equalTo(600.00f)).body("schedule[0].principal", equalTo(0.00f))
+                .body("schedule[11].total", equalTo(120600.00f)).extract().path("id");
+        assertEquals("INTEREST_ONLY", given().get("/loans/" + balloon).then().extract().path("method"));
+
+        String flexible = given().contentType(ContentType.JSON)
+                .body(body(UUID.randomUUID().toString(), "25000.00", "0.075", 6, start, "FLEXIBLE",
+                        List.of("2000.00", "2000.00", "500.00", "500.00", "10000.00", "10000.00")))
+                .post("/loans").then().statusCode(201)
+                .body("schedule.total", equalTo(List.of(2156.25f, 2143.75f, 631.25f, 628.12f, 10125.00f, 10062.50f)))
+                .extract().path("id");
+        // a prepayment keeps the plan's shape: the untouched months scale down together
+        given().contentType(ContentType.JSON).body(Map.of("amount", "4656.25")).post("/loans/" + flexible + "/repayments")
+                .then().statusCode(201);
+        var after = given().get("/loans/" + flexible).then().extract().jsonPath();
+        // 2,156.25 pays month 1; 2,500 prepays the 23,000 of months 2..6: scaled by 20,500 / 23,000
+        assertEquals(1782.60f, after.getFloat("schedule[1].principal") - 2500.00f, 0.001f);
+        assertEquals(445.65f, after.getFloat("schedule[2].principal"), 0.001f);
+        assertEquals(8913.04f, after.getFloat("schedule[4].principal"), 0.001f);
+        float principal = 0;
+        for (int i = 0; i < 6; i++) {
+            principal += after.getFloat("schedule[" + i + "].principal");
+        }
+        assertEquals(25000.00f, principal, 0.001f);
+    }
+
+    @Test
+    void theLastInstallmentCanBePaidInFullBeforeItIsDue() {
+        String id = given().contentType(ContentType.JSON).body(body(UUID.randomUUID().toString(), "2000.00", "0.12", 2, businessDate(),
+                "ANNUITY", null)).post("/loans").then().statusCode(201).extract().path("id");
+        var loan = given().get("/loans/" + id).then().extract().jsonPath();
+        given().contentType(ContentType.JSON).body(Map.of("amount", loan.getString("schedule[0].total")))
+                .post("/loans/" + id + "/repayments").then().statusCode(201).body("loanStatus", equalTo("ACTIVE"));
+        String last = loan.getString("schedule[1].total");
+        given().get("/loans/" + id + "/payoff").then().statusCode(200).body("maxAccepted", equalTo(Float.parseFloat(last)));
+        given().contentType(ContentType.JSON).body(Map.of("amount", last)).post("/loans/" + id + "/repayments")
+                .then().statusCode(201).body("loanStatus", equalTo("PREPAID")).body("toInterest", equalTo(10.05f));
+    }
+
+    @Test
+    void aPaymentCannotBeDatedBeforeTheInstallmentWasReportedMissed() {
+        String id = openLoan(UUID.randomUUID(), "2400.00", businessDate());
+        LocalDate due = LocalDate.parse(given().get("/loans/" + id).then().extract().path("schedule[0].dueDate"));
+        given().contentType(ContentType.JSON).body(Map.of("date", due.plusDays(3).toString())).post("/business-date").then().statusCode(200);
+        String amount = given().get("/loans/" + id).then().extract().path("schedule[0].total").toString();
+        given().contentType(ContentType.JSON).body(Map.of("amount", amount, "paidOn", due.toString()))
+                .post("/loans/" + id + "/repayments").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("already reported missed"));
+        given().contentType(ContentType.JSON).body(Map.of("amount", amount, "paidOn", due.plusDays(1).toString()))
+                .post("/loans/" + id + "/repayments").then().statusCode(201).body("daysLate", equalTo(1)).body("onTime", equalTo(false));
+        given().contentType(ContentType.JSON).body(Map.of("amount", "1.00", "paidOn", due.toString()))
+                .post("/loans/" + id + "/repayments").then().statusCode(400).body("detail", containsString("latest repayment"));
+        given().get("/loans/" + id + "/repayments").then().body("size()", equalTo(1)).body("[0].daysLate", equalTo(1));
+    }
+
+    @Test
+    void aCustomersLoansAndThePayoffQuote() {
+        UUID customer = UUID.randomUUID();
+        LocalDate start = businessDate();
+        openLoan(customer, "1000.00", start);
+        String second = openLoan(customer, "2000.00", start);
+        given().queryParam("customerId", customer.toString()).get("/loans").then().statusCode(200).body("size()", equalTo(2))
+                .body("[1].schedule.size()", equalTo(12));
+        given().get("/loans/" + second + "/payoff").then().statusCode(200).body("payoffAmount", equalTo(2000.00f))
+                .body("accruedInterest", equalTo(0.00f));
     }
 }

@@ -1,0 +1,20 @@
+package com.lendkeep.loan.api;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loan book totals on the business date. Outstanding amounts are of ACTIVE loans.
+ *
+ * @param buckets     every configured bucket, least delinquent first (zeros included)
+ * @param closedLoans closed loans by closure (PREPAID, REPAID, CHARGED_OFF)
+ */
+public record PortfolioResponse(LocalDate businessDate, long activeLoans, BigDecimal outstandingPrincipal, BigDecimal overdueAmount,
+        Segment current, List<Segment> buckets, Map<String, Long> closedLoans, BigDecimal chargedOffPrincipal) {
+
+    /** @param bucket null for current loans */
+    public record Segment(String bucket, long loans, BigDecimal outstandingPrincipal, BigDecimal overdueAmount) {
+    }
+}

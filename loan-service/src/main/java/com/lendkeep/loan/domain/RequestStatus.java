@@ -1,0 +1,5 @@
+package com.lendkeep.loan.domain;
+
+public enum RequestStatus {
+    PENDING, APPROVED, REJECTED
+}

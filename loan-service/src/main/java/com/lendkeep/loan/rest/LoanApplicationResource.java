@@ -1,0 +1,105 @@
+package com.lendkeep.loan.rest;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.lendkeep.loan.api.ApplicationRequest;
+import com.lendkeep.loan.api.ApplicationResponse;
+import com.lendkeep.loan.api.DecisionRequest;
+import com.lendkeep.loan.api.DisbursementRequest;
+import com.lendkeep.loan.domain.LoanApplication;
+import com.lendkeep.loan.mapping.ApplicationMapper;
+import com.lendkeep.loan.service.ApplicationService;
+import com.lendkeep.platform.rest.Problem;
+
+@Path("/loan-applications")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Loan applications", description = "SUBMITTED -> APPROVED -> DISBURSED (books the loan); REJECTED or WITHDRAWN before that")
+@APIResponse(responseCode = "409", description = "The application's status does not allow this transition",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Idempotent
+public class LoanApplicationResource {
+
+    private final ApplicationService applications;
+    private final Caller caller;
+
+    public LoanApplicationResource(ApplicationService applications, Caller caller) {
+        this.applications = applications;
+        this.caller = caller;
+    }
+
+    @POST
+    @Operation(summary = "Submit an application", description = "The terms are checked as for a loan; X-User (optional) is the submitter.")
+    @APIResponse(responseCode = "201", description = "SUBMITTED")
+    public Response submit(@NotNull @Valid ApplicationRequest request) {
+        ApplicationResponse created = view(applications.submit(request, caller.name().orElse(null)));
+        return Response.created(URI.create("/loan-applications/" + created.id())).entity(created).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "An application")
+    public ApplicationResponse get(@PathParam("id") UUID id) {
+        return view(applications.get(id));
+    }
+
+    @GET
+    @Operation(summary = "Applications of a customer, oldest first")
+    public List<ApplicationResponse> forCustomer(@QueryParam("customerId") @NotNull UUID customerId) {
+        return applications.forCustomer(customerId).stream().map(this::view).toList();
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @Operation(summary = "Approve (X-User, not the submitter)")
+    public Response approve(@PathParam("id") UUID id) {
+        return Response.ok(view(applications.approve(id, caller.require("approves the application")))).build();
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @Operation(summary = "Reject, with the reason (emits LOAN_APPLICATION_CLOSED)")
+    public Response reject(@PathParam("id") UUID id, @NotNull @Valid DecisionRequest request) {
+        return Response.ok(view(applications.reject(id, caller.require("rejects the application"), request.reason()))).build();
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @Operation(summary = "The customer withdraws, with the reason (emits LOAN_APPLICATION_CLOSED)")
+    public Response withdraw(@PathParam("id") UUID id, @NotNull @Valid DecisionRequest request) {
+        return Response.ok(view(applications.withdraw(id, caller.name().orElse(null), request.reason()))).build();
+    }
+
+    @POST
+    @Path("/{id}/disburse")
+    @Operation(summary = "Disburse: books the loan (LOAN_OPENED) starting on disbursedOn")
+    @APIResponse(responseCode = "201", description = "DISBURSED; Location is the new loan")
+    public Response disburse(@PathParam("id") UUID id, @Valid DisbursementRequest request) {
+        LoanApplication a = applications.disburse(id, caller.require("disburses the loan"), request == null ? null : request.disbursedOn());
+        return Response.created(URI.create("/loans/" + a.loanId)).entity(view(a)).build();
+    }
+
+    private ApplicationResponse view(LoanApplication a) {
+        return ApplicationMapper.toResponse(a, applications.plan(a));
+    }
+}

@@ -1,0 +1,72 @@
+package com.lendkeep.loan.rest;
+
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.lendkeep.loan.api.DecisionRequest;
+import com.lendkeep.loan.api.ModificationRequestResponse;
+import com.lendkeep.loan.mapping.ApplicationMapper;
+import com.lendkeep.loan.service.ModificationRequestService;
+import com.lendkeep.platform.rest.Problem;
+
+@Path("/modification-requests")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Modification requests", description = "Maker-checker: a modification asked by one user, approved or rejected by another")
+@APIResponse(responseCode = "409", description = "The request is no longer PENDING",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Idempotent
+public class ModificationRequestResource {
+
+    private final ModificationRequestService requests;
+    private final Caller caller;
+
+    public ModificationRequestResource(ModificationRequestService requests, Caller caller) {
+        this.requests = requests;
+        this.caller = caller;
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "A modification request")
+    public ModificationRequestResponse get(@PathParam("id") UUID id) {
+        return ApplicationMapper.toResponse(requests.get(id));
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @Operation(summary = "Approve and apply (checker)", description = "By a user other than the requester (X-User header); the "
+            + "modification is applied, makes a schedule version and emits LOAN_MODIFIED.")
+    @APIResponse(responseCode = "403", description = "The requester cannot approve their own request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The loan no longer allows it; the request stays PENDING",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response approve(@PathParam("id") UUID id) {
+        String user = caller.require("approves the request");
+        return Response.ok(ApplicationMapper.toResponse(requests.approve(id, user))).build();
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @Operation(summary = "Reject (checker) or withdraw (maker)", description = "With a reason; nothing changes on the loan.")
+    public Response reject(@PathParam("id") UUID id, @NotNull @Valid DecisionRequest request) {
+        String user = caller.require("rejects the request");
+        return Response.ok(ApplicationMapper.toResponse(requests.reject(id, user, request.reason()))).build();
+    }
+}

@@ -1,0 +1,107 @@
+package com.lendkeep.loan.service;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
+
+import com.lendkeep.loan.domain.Loan;
+import com.lendkeep.loan.domain.LoanStatus;
+import com.lendkeep.platform.events.EventType;
+import com.lendkeep.platform.events.Payloads;
+import com.lendkeep.platform.outbox.Outbox;
+import com.lendkeep.platform.rest.ApiException;
+
+/**
+ * Charge-off: the loan is closed CHARGED_OFF and what was not recovered is reported in LOAN_CLOSED:
+ * all unpaid principal, and the unpaid interest of installments due by the charge-off date
+ * (interest not yet due was never earned). Unpaid fees are written off too; the event has no field
+ * for them. Set-based, so close of business charges off any number of loans in two statements.
+ */
+@ApplicationScoped
+@Transactional
+public class ChargeOffService {
+
+    public record ChargedOff(UUID loanId, UUID customerId, BigDecimal principal, BigDecimal interest, BigDecimal fees) {
+    }
+
+    private final EntityManager em;
+    private final BusinessCalendar calendar;
+    private final Outbox outbox;
+
+    public ChargeOffService(EntityManager em, BusinessCalendar calendar, Outbox outbox) {
+        this.em = em;
+        this.calendar = calendar;
+        this.outbox = outbox;
+    }
+
+    /** Operator action on one loan, whatever its days past due. */
+    public Loan chargeOff(UUID loanId, String reason, String user) {
+        Loan loan = em.find(Loan.class, loanId, LockModeType.PESSIMISTIC_WRITE);
+        if (loan == null) {
+            throw ApiException.notFound("loan", loanId);
+        }
+        LoanService.requireActive(loan);
+        em.flush();
+        chargeOff(List.of(loanId), calendar.today(), reason, user);
+        em.refresh(loan);
+        org.hibernate.Hibernate.initialize(loan.installments);
+        return loan;
+    }
+
+    /** Charges off {@code loanIds} (locked, ACTIVE) on {@code on} and emits LOAN_CLOSED for each. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<ChargedOff> chargeOff(List<UUID> loanIds, LocalDate on, String reason, String by) {
+        if (loanIds.isEmpty()) {
+            return List.of();
+        }
+        List<ChargedOff> done = em.unwrap(Session.class).doReturningWork(c -> {
+            Array ids = c.createArrayOf("uuid", loanIds.toArray());
+            List<ChargedOff> rows = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement("""
+                    SELECT l.id, l.customer_id,
+                           coalesce(sum(i.principal_due - i.principal_paid), 0),
+                           coalesce(sum(i.interest_due - i.interest_paid) FILTER (WHERE i.due_date <= ?), 0),
+                           coalesce(sum(i.fee_due - i.fee_paid), 0)
+                    FROM loan l LEFT JOIN installment i ON i.loan_id = l.id AND i.status <> 'PAID'
+                    WHERE l.id = ANY (?) AND l.status = 'ACTIVE'
+                    GROUP BY l.id, l.customer_id ORDER BY l.id""")) {
+                st.setDate(1, Date.valueOf(on));
+                st.setArray(2, ids);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new ChargedOff(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getBigDecimal(3),
+                                rs.getBigDecimal(4), rs.getBigDecimal(5)));
+                    }
+                }
+            }
+            try (PreparedStatement st = c.prepareStatement("UPDATE loan SET status = ?, closed_on = ?, closure_reason = ?, "
+                    + "closed_by = ?, version = version + 1 WHERE id = ANY (?) AND status = 'ACTIVE'")) {
+                st.setString(1, LoanStatus.CHARGED_OFF.name());
+                st.setDate(2, Date.valueOf(on));
+                st.setString(3, reason);
+                st.setString(4, by);
+                st.setArray(5, ids);
+                st.executeUpdate();
+            }
+            return rows;
+        });
+        for (ChargedOff c : done) {
+            outbox.publish(EventType.LOAN_CLOSED, c.customerId(), new Payloads.LoanClosed(c.loanId(), LoanStatus.CHARGED_OFF.name(), on,
+                    c.principal().setScale(2), c.interest().setScale(2)));
+        }
+        return done;
+    }
+}
