@@ -206,7 +206,7 @@ public class ModificationService {
         loanService.recordVersion(loan, c.kind() + ": " + description);
         List<LocalDate> remaining = loan.unpaidInstallments().stream().map(i -> i.dueDate).toList();
         outbox.publish(EventType.LOAN_MODIFIED, loan.customerId, new Payloads.LoanModified(loan.id, c.kind().name(),
-                interventionId, loan.scheduleVersion, description, loan.forbearanceUntil, remaining));
+                interventionId, loan.scheduleVersion, description, loan.forbearanceUntil, remaining, loan.annualRate));
         delinquency.reclassify(loan, today, DelinquencyHistory.Trigger.MODIFICATION);
         if (loan.unpaidInstallments().isEmpty()) {
             // a waiver took the last amount owed

@@ -134,6 +134,9 @@ class InterventionAcceptedTest {
         org.junit.jupiter.api.Assertions.assertTrue(rate.get("description").asText().startsWith("COMPETITOR_RATE_MATCH: annual rate changed to 0.035"),
                 rate.get("description").asText());
         org.junit.jupiter.api.Assertions.assertTrue(rate.get("forbearanceUntil").isNull(), "a rate match is not forbearance");
+        assertEquals("0.035", rate.get("annualRate").decimalValue().stripTrailingZeros().toPlainString(),
+                "the event carries the rate after the change, for risk- and customer-service");
+        assertEquals("0.04", restructuring.get("annualRate").decimalValue().stripTrailingZeros().toPlainString());
     }
 
     @Test
