@@ -3,28 +3,37 @@
 # through their REST APIs only (curl + jq). Sourced by bin/stack, which provides SERVICE_PORT,
 # ALL_SERVICES, SERVICES, all_up and cmd_start.
 #
-# The story: three customers borrow on the loan book's business date; over three months Chen and Ben
-# pay on time while Ana misses two installments; then Ana's credit score drops and she reports
-# hardship, and Ben asks for a payoff quote and mentions a competitor. risk-service should raise an
-# involuntary alert for Ana and a voluntary one for Ben; retention-service proposes an offer for each
-# (unless the customer is in the control group), the demo accepts it, and loan-service applies it.
+# Six things it shows, each counted as done or missing at the end (exit 1 if any is missing):
+#   1. Ana misses installments, her credit score drops, she reports hardship: an involuntary alert,
+#      a PAYMENT_EXTENSION offered, accepted and applied by loan-service (schedule moved).
+#   2. Dee's bureau score falls 200 points before any missed payment: an involuntary HIGH alert, a
+#      RESTRUCTURING (rate 1 point lower, 12 more installments) accepted and applied.
+#   3. Ben pays on time but asks for a payoff quote: a voluntary alert, a LOYALTY_RATE above the
+#      approval threshold; `system` may not approve it (four eyes), manager.kim does; accepted, applied.
+#   4. Eve asked not to be contacted: her intervention is BLOCKED by the contact policy, and
+#      accepting it is refused.
+#   5. A customer of the control group misses installments: alerted, but no intervention.
+#   6. The churn report (JSON and CSV).
 #
 # Everything is new on each run (national ids carry a run id), so it can run again and again on the
 # same data. The business date only moves forward: every run starts from wherever the last one left it.
 
 DEMO_ADVISOR="advisor.lee"
-DEMO_TIMEOUT="${LENDKEEP_DEMO_TIMEOUT:-30}"  # seconds to wait for an asynchronous effect (Kafka)
+DEMO_TIMEOUT="${LENDKEEP_DEMO_TIMEOUT:-45}"  # seconds to wait for an asynchronous effect (Kafka)
 DEMO_DAYS_LATE=5                            # close of business this many days after each due date
-DEMO_SCORE_DROP=120
-DEMO_MAX_RETRIES=5
+DEMO_SCORE_DROP=120     # Ana's fall
+DEMO_BIG_DROP=200       # Dee's fall: "credit score fell 200 points"
+DEMO_APPROVER="manager.kim"
+DEMO_MAX_SPARES=40      # customers registered at most to find one in the control group
 
 # Customers of this run, by slot number.
 declare -a C_NAME=() C_ROLE=() C_ID=() C_LOAN=() C_SCORE=() C_PRINCIPAL=() C_RATE=() C_TERM=() C_INCOME=()
 declare -A C_DUE=() C_TOTAL=()  # "slot:seq" -> due date, installment total
 
-# Tallies for the summary.
-DEMO_ALERTS=0 DEMO_PROPOSED=0 DEMO_APPLIED=0 DEMO_HELD_OUT=0 DEMO_TREATED=0
-declare -a DEMO_PROBLEMS=()
+# The six things to show: done (1) or missing (0, with why).
+ITEM_NAME=("" "payment extension (Ana)" "restructuring (Dee)" "loyalty rate with four eyes (Ben)"
+  "contact policy blocks (Eve)" "control group (no intervention)" "churn report")
+declare -a ITEM_OK=(0 0 0 0 0 0 0) ITEM_WHY=("" "" "" "" "" "" "")
 
 BD=""           # the loan book's business date, as last read or set
 TODAY=""        # the wall-clock date: customer-service accepts no score or contact dated after it
@@ -58,11 +67,13 @@ demo_fail() {
 base_url() { echo "http://localhost:${SERVICE_PORT[$1]}"; }
 
 # api METHOD SERVICE PATH [JSON]: sets HTTP_CODE and BODY; never fails (HTTP_CODE 000 when unreachable).
+# With API_USER set, sends it as the X-User header (who acts, for retention-service).
 api() {
   local method="$1" url out
   url="$(base_url "$2")$3"
   local -a args=(-sS --max-time 15 -X "$method" -H 'Accept: application/json' -w '\n%{http_code}')
   [[ $# -ge 4 ]] && args+=(-H 'Content-Type: application/json' --data "$4")
+  [[ -n "${API_USER:-}" ]] && args+=(-H "X-User: $API_USER")
   out="$(curl "${args[@]}" "$url" 2>&1)" || true
   HTTP_CODE="${out##*$'\n'}"
   BODY="${out%$'\n'*}"
@@ -134,15 +145,6 @@ advance_to() {
   MISSED="$(jq -r '.missedPayments // 0' <<<"$BODY")"
 }
 
-# retention-service's control group, reproduced (ControlGroup.java): SHA-256 of "salt:customerId",
-# the first 53 bits as a fraction of 2^53, held out below the share. Used only to know how long to
-# wait for an intervention: whether one appears is what counts.
-predicted_control() {
-  local salt="${CONTROL_GROUP_SALT:-lendkeep-2026}" share="${CONTROL_GROUP_SHARE:-0.10}" hex limit
-  hex="$(printf '%s:%s' "$salt" "$1" | sha256sum | cut -c1-14)"
-  limit="$(awk -v s="$share" 'BEGIN { x = s * 9007199254740992; l = int(x); if (l < x) l++; printf "%.0f", l }')"
-  (((16#$hex >> 3) < limit))
-}
 
 # --- the story -----------------------------------------------------------------------------------
 
@@ -252,91 +254,6 @@ log_contact() {
   printf '   %-13s %-9s %-17s by %-6s satisfaction %s/5  "%s"\n' "${C_NAME[i]}" "$kind" "$topic" "$channel" "$satisfaction" "$outcome"
 }
 
-post_signals() {
-  local i new on
-  for i in "$@"; do
-    case "${C_ROLE[i]}" in
-      distressed)
-        new=$((C_SCORE[i] - DEMO_SCORE_DROP))
-        cs_date "$BD"
-        on="$CS_DATE"
-        call 201 POST customer-service "/customers/${C_ID[i]}/credit-scores" \
-          "$(jq -nc --argjson s "$new" --arg d "$on" '{bureau: "EXPERIAN", score: $s, scoreDate: $d}')"
-        printf '   %-13s credit score %s -> %s (EXPERIAN, %s)\n' "${C_NAME[i]}" "${C_SCORE[i]}" "$new" "$on"
-        log_contact "$i" CALL HARDSHIP PHONE 3 "Lost her job; asks for a payment holiday"
-        ;;
-      shopper)
-        log_contact "$i" INQUIRY PAYOFF_INQUIRY PHONE 3 "Asked for a payoff quote"
-        log_contact "$i" CALL COMPETITOR_OFFER PHONE 3 "Has an offer from another bank at 5.2%"
-        ;;
-      steady)
-        log_contact "$i" SURVEY GENERAL EMAIL 5 "Happy with the service"
-        ;;
-    esac
-  done
-}
-
-# True once risk-service has applied every event this story sent about customer SLOT.
-risk_caught_up() {
-  local i="$1" payments=3
-  [[ "${C_ROLE[i]}" == distressed ]] && payments=1
-  api GET risk-service "/risk/customers/${C_ID[i]}"
-  [[ "$HTTP_CODE" == 200 ]] || return 1
-  local check='.features as $f | $f.activeLoans >= 1 and $f.paymentsTotal >= $p'
-  case "${C_ROLE[i]}" in
-    distressed) check+=' and $f.consecutiveMissed >= 2 and $f.hardshipContacts >= 1 and $f.creditScoreChange + $drop == 0' ;;
-    shopper) check+=' and $f.payoffInquiries >= 1 and $f.competitorMentions >= 1' ;;
-  esac
-  jq -e --argjson p "$payments" --argjson drop "$DEMO_SCORE_DROP" "$check" <<<"$BODY" >/dev/null 2>&1
-}
-
-all_risk_caught_up() {
-  local i
-  for i in "$@"; do
-    risk_caught_up "$i" || return 1
-  done
-}
-
-# Prints each customer's alerts; sets ALERTS_OF[slot] to "alertId loanId" lines of the open ones.
-declare -A ALERTS_OF=()
-show_alerts() {
-  local i type level score reasons status id loan n
-  for i in "$@"; do
-    call 200 GET risk-service "/alerts?customerId=${C_ID[i]}"
-    n="$(jq length <<<"$BODY")"
-    ALERTS_OF[$i]=""
-    if [[ "$n" == 0 ]]; then
-      call 200 GET risk-service "/risk/customers/${C_ID[i]}"
-      printf '   %-13s no alert (involuntary %s %.3f, voluntary %s %.3f)\n' "${C_NAME[i]}" \
-        "$(jq -r .involuntaryLevel <<<"$BODY")" "$(jq -r .involuntaryScore <<<"$BODY")" \
-        "$(jq -r .voluntaryLevel <<<"$BODY")" "$(jq -r .voluntaryScore <<<"$BODY")"
-      continue
-    fi
-    DEMO_ALERTS=$((DEMO_ALERTS + n))
-    while IFS=$'\t' read -r id type level score status loan reasons; do
-      printf '   %-13s %-11s %-8s score %.3f  %s, alert %s\n' "${C_NAME[i]}" "$type" "$level" "$score" "$status" "$(short "$id")"
-      printf '   %-13s   why: %s\n' "" "$reasons"
-      [[ "$status" == OPEN ]] && ALERTS_OF[$i]+="$id $loan"$'\n'
-    done < <(jq -r '.[] | [.id, .churnType, .level, .score, .status, (.loanId // "-"), (.reasons | join("; "))] | @tsv' <<<"$BODY")
-  done
-  return 0
-}
-
-# True once retention-service has an intervention for alert ALERT of customer SLOT; sets INTERVENTION.
-has_intervention() {
-  api GET retention-service "/interventions?customerId=${C_ID[$1]}"
-  [[ "$HTTP_CODE" == 200 ]] || return 1
-  INTERVENTION="$(jq -c --arg a "$2" 'map(select(.alertId == $a)) | first // empty' <<<"$BODY")"
-  [[ -n "$INTERVENTION" ]]
-}
-
-intervention_settled() {
-  api GET retention-service "/interventions/$1"
-  [[ "$HTTP_CODE" == 200 ]] || return 1
-  INTERVENTION="$BODY"
-  [[ "$(jq -r .status <<<"$BODY")" =~ ^(APPLIED|FAILED|DECLINED)$ ]]
-}
-
 # Sets FACTS to a loan's version, rate, first unpaid installment's due date and total, forbearance end.
 loan_facts() {
   call 200 GET loan-service "/loans/$1"
@@ -344,97 +261,414 @@ loan_facts() {
           (.forbearanceUntil // "-")] | @tsv' <<<"$BODY")"
 }
 
-handle_interventions() {
-  local i alert loan id kind status rule wait v0 r0 d0 t0 v1 r1 d1 t1 f1 detail
-  for i in "$@"; do
-    while read -r alert loan; do
-      [[ -n "$alert" ]] || continue
-      wait="$DEMO_TIMEOUT"
-      # A customer of the control group gets nothing: a short grace is enough to be sure.
-      predicted_control "${C_ID[i]}" && wait=5
-      if ! poll "$wait" "retention-service to propose an intervention for ${C_NAME[i]}'s alert $(short "$alert")" \
-        has_intervention "$i" "$alert" >/dev/null; then
-        if [[ "$wait" == 5 ]]; then
-          printf '   %-13s held out in the control group: no intervention, by design\n' "${C_NAME[i]}"
-          DEMO_HELD_OUT=$((DEMO_HELD_OUT + 1))
-        else
-          printf '   %-13s no intervention after %s s for alert %s (is retention-service consuming churn-risk-alerts?)\n' \
-            "${C_NAME[i]}" "$DEMO_TIMEOUT" "$(short "$alert")"
-          DEMO_PROBLEMS+=("no intervention for ${C_NAME[i]}'s alert $alert within $DEMO_TIMEOUT s")
-        fi
-        continue
-      fi
-      DEMO_TREATED=$((DEMO_TREATED + 1))
-      DEMO_PROPOSED=$((DEMO_PROPOSED + 1))
-      IFS=$'\t' read -r id kind status loan rule <<<"$(jq -r '[.id, .kind, .status, .loanId, .playbookRule] | @tsv' <<<"$INTERVENTION")"
-      printf '   %-13s %-17s %-8s  rule: %s\n' "${C_NAME[i]}" "$kind" "$status" "$rule"
-      loan_facts "$loan"
-      IFS=$'\t' read -r v0 r0 d0 t0 _ <<<"$FACTS"
-      if [[ "$status" == PROPOSED ]]; then
-        call 200 POST retention-service "/interventions/$id/accept" "$(jq -nc --arg by "$DEMO_ADVISOR" '{decidedBy: $by}')"
-        printf '   %-13s %-17s %-8s  by %s; loan-service applies it over Kafka\n' "" "" "$(jq -r .status <<<"$BODY")" "$DEMO_ADVISOR"
-      fi
-      if ! poll "$DEMO_TIMEOUT" "loan-service to apply intervention $(short "$id") (status APPLIED)" intervention_settled "$id"; then
-        DEMO_PROBLEMS+=("intervention $id for ${C_NAME[i]} not APPLIED within $DEMO_TIMEOUT s")
-        continue
-      fi
-      status="$(jq -r .status <<<"$INTERVENTION")"
-      detail="$(jq -r '.outcomeDetail // ""' <<<"$INTERVENTION")"
-      printf '   %-13s %-17s %-8s  after %s s: %s\n' "" "" "$status" "$WAITED" "$detail"
-      if [[ "$status" != APPLIED ]]; then
-        DEMO_PROBLEMS+=("intervention $id for ${C_NAME[i]} ended $status: $detail")
-        continue
-      fi
-      DEMO_APPLIED=$((DEMO_APPLIED + 1))
-      loan_facts "$loan"
-      IFS=$'\t' read -r v1 r1 d1 t1 f1 <<<"$FACTS"
-      if [[ "$kind" == PAYMENT_EXTENSION ]]; then
-        printf '   %-13s loan %s: schedule version %s -> %s, next due date %s -> %s, forbearance until %s\n' "" \
-          "$(short "$loan")" "$v0" "$v1" "$d0" "$d1" "$f1"
-      else
-        printf '   %-13s loan %s: schedule version %s -> %s, rate %s -> %s, next installment %s -> %s (due %s)\n' "" \
-          "$(short "$loan")" "$v0" "$v1" "$(pct "$r0")" "$(pct "$r1")" "$(money "$t0")" "$(money "$t1")" "$d1"
-      fi
-    done <<<"${ALERTS_OF[$i]:-}"
-  done
-  return 0
+# --- what was shown ------------------------------------------------------------------------------
+
+item_done() {
+  ITEM_OK[$1]=1
+  printf '   => %s: done\n' "${ITEM_NAME[$1]}"
 }
 
-# One telling of the story for the customers in slots "$@" (all booked on the same business date).
-play_story() {
-  local i
-  echo
-  echo "1. Customers register (customer-service), each with a credit score"
-  for i in "$@"; do register "$i"; done
-  echo
-  echo "2. Loans are booked on the business date $BD (loan-service)"
-  for i in "$@"; do book_loan "$i"; done
-  echo
-  echo "3. Three months go by (the business date moves to each due date, then $DEMO_DAYS_LATE days later)"
-  play_months "$@"
-  echo
-  echo "4. Warning signs arrive (customer-service)"
-  post_signals "$@"
-  echo
-  echo "5. Churn-risk alerts (risk-service)"
-  local names=()
-  for i in "$@"; do names+=("${C_NAME[i]}"); done
-  if poll "$DEMO_TIMEOUT" "risk-service to process the events of $(printf '%s, ' "${names[@]}" | sed 's/, $//')" \
-    all_risk_caught_up "$@"; then
-    printf '   (risk-service caught up with all events in %s s)\n' "$WAITED"
-  else
-    DEMO_PROBLEMS+=("risk-service did not process all events within $DEMO_TIMEOUT s")
+# missing N WHY: item N did not happen as it should.
+missing() {
+  local n="$1"
+  shift
+  ITEM_OK[n]=0
+  ITEM_WHY[n]="${ITEM_WHY[n]:+${ITEM_WHY[n]}; }$*"
+  printf '   => %s: MISSING: %s\n' "${ITEM_NAME[n]}" "$*"
+}
+
+# The detail of the problem in BODY (application/problem+json), or the body itself.
+detail_of() {
+  local d
+  d="$(jq -r '.detail // .title // empty' <<<"$BODY" 2>/dev/null || true)"
+  [[ -n "$d" ]] || d="${BODY:0:200}"
+  echo "$d"
+}
+
+# --- waiting for the asynchronous effects --------------------------------------------------------
+
+# risk_knows SLOT JQ: true once risk-service's view of the customer satisfies JQ (on .features).
+risk_knows() {
+  api GET risk-service "/risk/customers/${C_ID[$1]}"
+  [[ "$HTTP_CODE" == 200 ]] || return 1
+  jq -e ".features as \$f | $2" <<<"$BODY" >/dev/null 2>&1
+}
+
+# alert_of SLOT TYPE [LEVELS]: true once risk-service has an alert of that churn type ("" for any)
+# for the customer, at one of LEVELS (comma-separated, "" for any); sets ALERT.
+alert_of() {
+  api GET risk-service "/alerts?customerId=${C_ID[$1]}"
+  [[ "$HTTP_CODE" == 200 ]] || return 1
+  ALERT="$(jq -c --arg t "$2" --arg l "${3:-}" '[.[] | select(($t == "" or .churnType == $t)
+    and ($l == "" or (.level as $x | $l | split(",") | index($x) != null)))] | first // empty' <<<"$BODY" 2>/dev/null)"
+  [[ -n "$ALERT" ]]
+}
+
+show_alert() {
+  local id type level score status reasons
+  IFS=$'\t' read -r id type level score status reasons <<<"$(jq -r '[.id, .churnType, .level, .score, .status,
+    (.reasons | join("; "))] | @tsv' <<<"$ALERT")"
+  printf '   %-13s alert %s: %s %s, score %.3f, %s; why: %s\n' "${C_NAME[$1]}" "$(short "$id")" "$type" "$level" \
+    "$score" "$status" "$reasons"
+}
+
+# intervention_of SLOT KIND: true once retention-service has an intervention of KIND ("" for any)
+# for the customer; sets INTERVENTION.
+intervention_of() {
+  api GET retention-service "/interventions?customerId=${C_ID[$1]}"
+  [[ "$HTTP_CODE" == 200 ]] || return 1
+  INTERVENTION="$(jq -c --arg k "$2" '[.[] | select($k == "" or .kind == $k)] | first // empty' <<<"$BODY" 2>/dev/null)"
+  [[ -n "$INTERVENTION" ]]
+}
+
+# intervention_in ID REGEX: true once the intervention's status matches REGEX; sets INTERVENTION.
+intervention_in() {
+  api GET retention-service "/interventions/$1"
+  [[ "$HTTP_CODE" == 200 ]] || return 1
+  INTERVENTION="$BODY"
+  [[ "$(jq -r .status <<<"$BODY")" =~ ^($2)$ ]]
+}
+
+# Prints INTERVENTION: kind, status, terms, cost, rule.
+show_intervention() {
+  printf '   %-13s %s\n' "${C_NAME[$1]}" "$(jq -r '
+    def pct: if . == null then null else (. * 10000 | round / 100 | tostring) + "%" end;
+    [.kind, .status,
+     (if .extensionMonths then "\(.extensionMonths) months later" else empty end),
+     (if .newAnnualRate then "rate \(.newAnnualRate | pct)" else empty end),
+     (if .newTermMonths then "\(.newTermMonths) installments left" else empty end),
+     "estimated cost \(.estimatedCost)", "rule \(.playbookRule)", "intervention \(.id[0:8])"] | join(", ")' <<<"$INTERVENTION")"
+}
+
+# wait_intervention N SLOT KIND: waits for the customer's intervention of KIND; false (item N
+# missing) if it does not come.
+wait_intervention() {
+  if poll "$DEMO_TIMEOUT" "retention-service to propose a $3 for ${C_NAME[$2]}" intervention_of "$2" "$3"; then
+    show_intervention "$2"
+    return 0
   fi
-  show_alerts "$@"
-  echo
-  echo "6. Retention interventions (retention-service), accepted by $DEMO_ADVISOR and applied by loan-service"
-  local any=0
-  for i in "$@"; do [[ -n "${ALERTS_OF[$i]:-}" ]] && any=1; done
-  if [[ "$any" == 0 ]]; then
-    echo "   no open alert: nothing to propose"
-  else
-    handle_interventions "$@"
+  intervention_of "$2" "" || true
+  [[ -z "$INTERVENTION" ]] || show_intervention "$2"
+  missing "$1" "no $3 for ${C_NAME[$2]} within $DEMO_TIMEOUT s${INTERVENTION:+ (got $(jq -r .kind <<<"$INTERVENTION") instead)}"
+  return 1
+}
+
+# wait_alert N SLOT TYPE [LEVELS]: waits for the customer's alert; false (item N missing) if none comes.
+wait_alert() {
+  if poll "$DEMO_TIMEOUT" "risk-service to raise a ${4:+$4 }${3:-churn-risk} alert for ${C_NAME[$2]}" \
+    alert_of "$2" "$3" "${4:-}"; then
+    show_alert "$2"
+    return 0
   fi
+  alert_of "$2" "" && show_alert "$2"
+  missing "$1" "no ${4:+$4 }${3:-churn-risk} alert for ${C_NAME[$2]} within $DEMO_TIMEOUT s"
+  return 1
+}
+
+# approve_as_manager N SLOT: approves INTERVENTION (PROPOSED) as DEMO_APPROVER.
+approve_as_manager() {
+  local id
+  id="$(jq -r .id <<<"$INTERVENTION")"
+  API_USER="$DEMO_APPROVER" api POST retention-service "/interventions/$id/approve" \
+    '{"note": "within the retention policy"}'
+  if [[ "$HTTP_CODE" != 200 ]]; then
+    missing "$1" "approval by $DEMO_APPROVER refused: HTTP $HTTP_CODE: $(detail_of)"
+    return 1
+  fi
+  INTERVENTION="$BODY"
+  printf '   %-13s %-17s %-8s approved by %s (X-User), offered by %s\n' "" "" "$(jq -r .status <<<"$BODY")" \
+    "$DEMO_APPROVER" "$(jq -r '.offerChannel // .channel // "the contact policy'"'"'s channel"' <<<"$BODY")"
+}
+
+# accept_and_apply N SLOT: INTERVENTION (PROPOSED or OFFERED) approved if need be, accepted by the
+# advisor, then applied by loan-service. False (item N missing) otherwise.
+accept_and_apply() {
+  local n="$1" i="$2" id status
+  id="$(jq -r .id <<<"$INTERVENTION")"
+  status="$(jq -r .status <<<"$INTERVENTION")"
+  if [[ "$status" == PROPOSED ]]; then
+    approve_as_manager "$n" "$i" || return 1
+    status="$(jq -r .status <<<"$INTERVENTION")"
+  fi
+  if [[ "$status" != OFFERED ]]; then
+    missing "$n" "intervention $(short "$id") is $status, not OFFERED: $(jq -r '.deliveryDetail // ""' <<<"$INTERVENTION")"
+    return 1
+  fi
+  api POST retention-service "/interventions/$id/accept" "$(jq -nc --arg by "$DEMO_ADVISOR" '{decidedBy: $by}')"
+  if [[ "$HTTP_CODE" != 200 ]]; then
+    missing "$n" "accepting intervention $(short "$id") answered HTTP $HTTP_CODE: $(detail_of)"
+    return 1
+  fi
+  printf '   %-13s %-17s %-8s by %s for the customer; loan-service applies it over Kafka\n' "" "" \
+    "$(jq -r .status <<<"$BODY")" "$DEMO_ADVISOR"
+  if ! poll "$DEMO_TIMEOUT" "loan-service to apply intervention $(short "$id") (status APPLIED or FAILED)" \
+    intervention_in "$id" 'APPLIED|FAILED'; then
+    missing "$n" "intervention $(short "$id") still $(jq -r .status <<<"$INTERVENTION") after $DEMO_TIMEOUT s"
+    return 1
+  fi
+  status="$(jq -r .status <<<"$INTERVENTION")"
+  printf '   %-13s %-17s %-8s after %s s: %s\n' "" "" "$status" "$WAITED" "$(jq -r '.outcomeDetail // ""' <<<"$INTERVENTION")"
+  if [[ "$status" != APPLIED ]]; then
+    missing "$n" "loan-service rejected the $(jq -r .kind <<<"$INTERVENTION"): $(jq -r '.outcomeDetail // "no detail"' <<<"$INTERVENTION")"
+    return 1
+  fi
+}
+
+# --- the six parts -------------------------------------------------------------------------------
+
+# Eve asks not to be contacted, before anything happens to her.
+eve_opts_out() {
+  local i="$1"
+  call 200 PUT customer-service "/customers/${C_ID[i]}/contact-preferences" \
+    '{"doNotContact": true, "allowedChannels": [], "quietPeriods": []}'
+  printf '   %-13s asks not to be contacted: doNotContact true, no channel allowed\n' "${C_NAME[i]}"
+  if poll "$DEMO_TIMEOUT" "retention-service to learn ${C_NAME[i]}'s contact preferences (doNotContact)" \
+    retention_knows_dnc "$i"; then
+    printf '   %-13s retention-service has it after %s s: %s\n' "" "$WAITED" \
+      "$(jq -r '"contact today: \(.contactToday.allowed), \(.contactToday.reason // "")"' <<<"$BODY")"
+  else
+    missing 4 "retention-service did not learn ${C_NAME[i]}'s do-not-contact within $DEMO_TIMEOUT s"
+  fi
+}
+
+retention_knows_dnc() {
+  api GET retention-service "/customers/${C_ID[$1]}"
+  [[ "$HTTP_CODE" == 200 ]] && [[ "$(jq -r .doNotContact <<<"$BODY")" == true ]]
+}
+
+# Registers spare customers until retention-service puts one in the control group; sets CONTROL_SLOT
+# (empty if none in DEMO_MAX_SPARES).
+find_control_customer() {
+  local k nid id cohort treated=0
+  CONTROL_SLOT=""
+  for ((k = 1; k <= DEMO_MAX_SPARES; k++)); do
+    nid="DEMO${RUN_ID}S$k"
+    call 201 POST customer-service /customers "$(jq -nc --arg n "Sam Spare $k" --arg nid "$nid" \
+      --arg e "sam$k.${RUN_ID}@example.com" \
+      '{type: "INDIVIDUAL", fullName: $n, nationalId: $nid, email: $e, relationshipSince: "2020-06-01", annualIncome: 35000}')"
+    id="$(jq -r .id <<<"$BODY")"
+    call 200 GET retention-service "/customers/$id"
+    cohort="$(jq -r .cohort <<<"$BODY")"
+    if [[ "$cohort" == CONTROL ]]; then
+      new_customer "Sam Spare $k" distressed 9000.00 0.089 24 35000 0
+      C_ID[SLOT]="$id"
+      CONTROL_SLOT="$SLOT"
+      printf '   %s spare customers registered: %s in TREATMENT, Sam Spare %s (customer %s) in CONTROL\n' \
+        "$k" "$treated" "$k" "$(short "$id")"
+      printf '   %-13s (GET retention-service /customers/%s: "cohort":"CONTROL")\n' "" "$(short "$id")"
+      return 0
+    fi
+    treated=$((treated + 1))
+  done
+  printf '   %s spare customers registered, all in TREATMENT\n' "$DEMO_MAX_SPARES"
+  missing 5 "no customer in the CONTROL cohort among $DEMO_MAX_SPARES spares"
+}
+
+# 2. Dee: the bureau reports a score 200 points lower before any installment is due.
+dee_story() {
+  local i="$1" new on loan r0 t0 r1 t1 left
+  new=$((C_SCORE[i] - DEMO_BIG_DROP))
+  if ! poll "$DEMO_TIMEOUT" "risk-service to know ${C_NAME[i]}'s loan" risk_knows "$i" '$f.activeLoans >= 1'; then
+    missing 2 "risk-service did not see ${C_NAME[i]}'s loan within $DEMO_TIMEOUT s"
+    return 0
+  fi
+  cs_date "$BD"
+  on="$CS_DATE"
+  call 201 POST customer-service "/customers/${C_ID[i]}/credit-scores" \
+    "$(jq -nc --argjson s "$new" --arg d "$on" '{bureau: "EXPERIAN", score: $s, scoreDate: $d}')"
+  printf '   %-13s credit score %s -> %s (EXPERIAN, %s), no payment missed\n' "${C_NAME[i]}" "${C_SCORE[i]}" "$new" "$on"
+  wait_alert 2 "$i" INVOLUNTARY HIGH,CRITICAL || return 0
+  jq -e '.reasons | any(test("credit score fell"))' <<<"$ALERT" >/dev/null ||
+    printf '   %-13s (the alert gives no "credit score fell" reason)\n' ""
+  wait_intervention 2 "$i" RESTRUCTURING || return 0
+  loan="$(jq -r .loanId <<<"$INTERVENTION")"
+  call 200 GET loan-service "/loans/$loan"
+  IFS=$'\t' read -r r0 t0 <<<"$(jq -r '[.annualRate, (.currentTermMonths // .termMonths)] | @tsv' <<<"$BODY")"
+  accept_and_apply 2 "$i" || return 0
+  call 200 GET loan-service "/loans/$loan"
+  IFS=$'\t' read -r r1 t1 left <<<"$(jq -r '[.annualRate, (.currentTermMonths // .termMonths),
+    ([.schedule[] | select(.status != "PAID")] | length)] | @tsv' <<<"$BODY")"
+  printf '   %-13s loan %s (GET loan-service /loans): rate %s -> %s, term %s -> %s months, %s installments left, next %s\n' "" \
+    "$(short "$loan")" "$(pct "$r0")" "$(pct "$r1")" "$t0" "$t1" "$left" \
+    "$(money "$(jq -r 'first(.schedule[] | select(.status != "PAID")) | .total' <<<"$BODY")")"
+  # She keeps paying: the next three installments are the new schedule's.
+  local k=0 due total
+  while IFS=$'\t' read -r due total; do
+    k=$((k + 1))
+    C_DUE["$i:$k"]="$due"
+    C_TOTAL["$i:$k"]="$total"
+  done < <(jq -r '[.schedule[] | select(.status != "PAID")][:3][] | [.dueDate, .total] | @tsv' <<<"$BODY")
+  if [[ "$t1" == "$t0" && "$r1" == "$r0" ]]; then
+    missing 2 "APPLIED but neither the rate nor the term changed"
+    return 0
+  fi
+  item_done 2
+}
+
+# 1. Ana: missed installments, a credit-score drop and hardship: a payment extension.
+ana_story() {
+  local i="$1" loan v0 d0 v1 d1 f1
+  if poll "$DEMO_TIMEOUT" "risk-service to process ${C_NAME[i]}'s missed payments, score drop and hardship call" \
+    risk_knows "$i" "\$f.consecutiveMissed >= 2 and \$f.hardshipContacts >= 1 and \$f.creditScoreChange == -$DEMO_SCORE_DROP"; then
+    printf '   %-13s risk-service has the missed payments, the score drop and the hardship call (%s s)\n' "${C_NAME[i]}" "$WAITED"
+  fi
+  wait_alert 1 "$i" INVOLUNTARY || return 0
+  wait_intervention 1 "$i" PAYMENT_EXTENSION || return 0
+  loan="$(jq -r .loanId <<<"$INTERVENTION")"
+  loan_facts "$loan"
+  IFS=$'\t' read -r v0 _ d0 _ _ <<<"$FACTS"
+  accept_and_apply 1 "$i" || return 0
+  loan_facts "$loan"
+  IFS=$'\t' read -r v1 _ d1 _ f1 <<<"$FACTS"
+  printf '   %-13s loan %s: schedule version %s -> %s, next due date %s -> %s, forbearance until %s\n' "" \
+    "$(short "$loan")" "$v0" "$v1" "$d0" "$d1" "$f1"
+  if [[ "$v1" == "$v0" || "$d1" == "$d0" ]]; then
+    missing 1 "APPLIED but the loan's schedule did not change (version $v0 -> $v1, due $d0 -> $d1)"
+    return 0
+  fi
+  item_done 1
+}
+
+# 3. Ben: a payoff quote; the loyalty rate costs more than the threshold: four eyes.
+ben_story() {
+  local i="$1" id loan r0 r1 cost refused=0
+  log_contact "$i" INQUIRY PAYOFF_INQUIRY PHONE 3 "Asked for a payoff quote"
+  wait_alert 3 "$i" VOLUNTARY || return 0
+  wait_intervention 3 "$i" LOYALTY_RATE || return 0
+  id="$(jq -r .id <<<"$INTERVENTION")"
+  loan="$(jq -r .loanId <<<"$INTERVENTION")"
+  cost="$(jq -r .estimatedCost <<<"$INTERVENTION")"
+  if [[ "$(jq -r .status <<<"$INTERVENTION")" != PROPOSED ]]; then
+    missing 3 "the LOYALTY_RATE (cost $cost) did not wait for approval: four eyes not shown"
+    return 0
+  fi
+  call 200 GET retention-service "/budget"
+  printf '   %-13s cost %s is above the approval threshold %s: a person must approve\n' "" "$cost" \
+    "$(jq -r '.approvalThreshold // .threshold // "500.00"' <<<"$BODY")"
+  API_USER=system api POST retention-service "/interventions/$id/approve" '{"note": "let the system approve it"}'
+  printf '   %-13s approve with X-User: system          -> HTTP %s: %s\n' "" "$HTTP_CODE" "$(detail_of)"
+  [[ "$HTTP_CODE" =~ ^4 ]] && refused=$((refused + 1))
+  api POST retention-service "/interventions/$id/approve" '{"decidedBy": "SYSTEM", "note": "the proposer approves"}'
+  printf '   %-13s approve as the proposer (SYSTEM)     -> HTTP %s: %s\n' "" "$HTTP_CODE" "$(detail_of)"
+  [[ "$HTTP_CODE" =~ ^4 ]] && refused=$((refused + 1))
+  if [[ "$refused" != 2 ]]; then
+    missing 3 "retention-service let system or the proposer approve intervention $(short "$id")"
+    return 0
+  fi
+  call 200 GET loan-service "/loans/$loan"
+  r0="$(jq -r .annualRate <<<"$BODY")"
+  accept_and_apply 3 "$i" || return 0
+  call 200 GET loan-service "/loans/$loan"
+  r1="$(jq -r .annualRate <<<"$BODY")"
+  printf '   %-13s loan %s: rate %s -> %s, next installment %s\n' "" "$(short "$loan")" "$(pct "$r0")" "$(pct "$r1")" \
+    "$(money "$(jq -r 'first(.schedule[] | select(.status != "PAID")) | .total' <<<"$BODY")")"
+  if [[ "$r1" == "$r0" ]]; then
+    missing 3 "APPLIED but the rate did not change"
+    return 0
+  fi
+  item_done 3
+  log_contact "$i" CALL COMPETITOR_OFFER PHONE 4 "Mentions another bank's offer, but stays with us"
+}
+
+# 4. Eve: do not contact, so her offer is blocked.
+eve_story() {
+  local i="$1" id
+  wait_alert 4 "$i" INVOLUNTARY || return 0
+  wait_intervention 4 "$i" "" || return 0
+  id="$(jq -r .id <<<"$INTERVENTION")"
+  if ! poll "$DEMO_TIMEOUT" "${C_NAME[i]}'s intervention $(short "$id") to be BLOCKED" intervention_in "$id" BLOCKED; then
+    missing 4 "intervention $(short "$id") is $(jq -r .status <<<"$INTERVENTION"), not BLOCKED"
+    return 0
+  fi
+  printf '   %-13s %-17s BLOCKED   deliveryDetail: %s\n' "" "" "$(jq -r '.deliveryDetail // "(none)"' <<<"$INTERVENTION")"
+  api POST retention-service "/interventions/$id/accept" "$(jq -nc --arg by "$DEMO_ADVISOR" '{decidedBy: $by}')"
+  printf '   %-13s accept by %s -> HTTP %s: %s\n' "" "$DEMO_ADVISOR" "$HTTP_CODE" "$(detail_of)"
+  if [[ "$HTTP_CODE" != 409 ]]; then
+    missing 4 "accepting a BLOCKED intervention answered HTTP $HTTP_CODE, not 409"
+    return 0
+  fi
+  item_done 4
+}
+
+# 5. The control group: alerted, nothing proposed.
+control_case() {
+  api GET retention-service "/cases?customerId=${C_ID[$1]}"
+  [[ "$HTTP_CODE" == 200 ]] && jq -e 'length > 0' <<<"$BODY" >/dev/null 2>&1
+}
+
+control_story() {
+  local i="$1"
+  wait_alert 5 "$i" "" || return 0
+  if ! poll "$DEMO_TIMEOUT" "retention-service to record ${C_NAME[i]}'s alert case" control_case "$i"; then
+    missing 5 "no case in retention-service for ${C_NAME[i]} within $DEMO_TIMEOUT s"
+    return 0
+  fi
+  printf '   %-13s GET retention-service /cases?customerId=: %s\n' "" \
+    "$(jq -r 'first | "cohort \(.cohort), evaluation \(.evaluation), \(.candidates | length) candidates"' <<<"$BODY")"
+  if [[ "$(jq -r 'first | .cohort' <<<"$BODY")" != CONTROL ]]; then
+    missing 5 "the case's cohort is not CONTROL"
+    return 0
+  fi
+  call 200 GET retention-service "/interventions?customerId=${C_ID[i]}"
+  printf '   %-13s GET retention-service /interventions?customerId=: %s\n' "" "$(jq -c . <<<"$BODY")"
+  if [[ "$(jq length <<<"$BODY")" != 0 ]]; then
+    missing 5 "a customer of the control group got interventions"
+    return 0
+  fi
+  printf '   %-13s held out: alerted, no intervention, by design (uplift is measured against such customers)\n' ""
+  item_done 5
+}
+
+# 6. The churn report.
+print_report() {
+  jq -r '
+    def rate: if . == null then "-" else (. * 10000 | round / 100 | tostring) + "%" end;
+    "   as of \(.asOf[0:19])Z, alerts from \(.from) to \(.to), outcome window \(.observationDays) days",
+    "   population: \(.population.alertedCustomers) alerted, \(.population.decided) decided, \(.population.pending) pending, \(.population.retained) retained, \(.population.churned) churned (\(.population.churnedVoluntary) voluntary, \(.population.churnedInvoluntary) involuntary)",
+    "   churned by type and cause: " + (if (.churnByTypeAndCause | length) == 0 then "none"
+      else ([.churnByTypeAndCause[] | "\(.churnType) \(.cause) \(.customers)"] | join(", ")) end),
+    "   loss assessment: " + ([.loss | paths(scalars) as $p | "\($p | join(".")) \(getpath($p))"] | join(", ")),
+    (.interventionsByKind[] | "   \(.kind): proposed \(.proposed), offered \(.offered), accepted \(.accepted), declined \(.declined), expired \(.expired), applied \(.applied), acceptance rate \(.acceptanceRate | rate), cost \(.cost)"),
+    (.uplift | "   treated: customers \(.treatment.customers) (\(.treatedWithOffer // "?") with an offer), \(.treatment.decided) decided, \(.treatment.retained) retained, retention \(.treatment.retentionRate | rate)",
+               "   control: customers \(.control.customers), \(.control.decided) decided, \(.control.retained) retained, retention \(.control.retentionRate | rate); uplift \(.uplift | rate)" +
+               (if .note then "\n   note: \(.note)" else "" end)),
+    (if (.recommendations | length) == 0 then "   recommendations: none" else
+      (.recommendations[] | "   recommendation: \(.recommendation // .text // .action // .title // tostring)" + (if .basis then " (basis: \(.basis))" else "" end)) end)
+  ' <<<"$1"
+}
+
+report_story() {
+  local from to asof q ok=1
+  from="$(plus_days "$TODAY" -30)"
+  to="$(plus_days "$TODAY" 400)"
+  asof="$(plus_days "$TODAY" 95)"
+  q="from=$from&to=$to"
+  api GET retention-service "/reports/churn?$q"
+  if [[ "$HTTP_CODE" == 200 ]]; then
+    echo "   GET retention-service /reports/churn?$q"
+    print_report "$BODY" || ok=0
+  else
+    ok=0
+    missing 6 "GET /reports/churn?$q answered HTTP $HTTP_CODE: $(detail_of)"
+  fi
+  api GET retention-service "/reports/churn?$q&asOf=$asof"
+  if [[ "$HTTP_CODE" == 200 ]]; then
+    echo "   the same as of $asof (95 days on: the outcome windows have ended, outcomes are decided)"
+    print_report "$BODY" | sed -n '2p;3p;4p;/^   treated/p;/^   control/p;/^   note/p;/^   recommendation/p' || ok=0
+  else
+    ok=0
+    missing 6 "GET /reports/churn?$q&asOf=$asof answered HTTP $HTTP_CODE: $(detail_of)"
+  fi
+  api GET retention-service "/reports/churn?$q&asOf=$asof&format=csv"
+  if [[ "$HTTP_CODE" == 200 && "$BODY" == section,* ]]; then
+    echo "   CSV: GET retention-service /reports/churn?$q&asOf=$asof&format=csv ($(wc -l <<<"$BODY") lines), first lines:"
+    head -n 6 <<<"$BODY" | sed 's/^/     /'
+  else
+    ok=0
+    missing 6 "the CSV report answered HTTP $HTTP_CODE: ${BODY:0:120}"
+  fi
+  [[ "$ok" == 1 ]] && item_done 6
+  return 0
 }
 
 cmd_demo() {
@@ -456,32 +690,85 @@ cmd_demo() {
   read_business_date
   echo
   echo "LendKeep demo (run $RUN_ID): playing a core banking system that feeds LendKeep through its REST APIs."
-  echo "The loan book's business date is $BD."
+  echo "The loan book's business date is $BD; waits time out after $DEMO_TIMEOUT s (LENDKEEP_DEMO_TIMEOUT)."
 
-  new_customer "Ana Lopez" distressed 25000.00 0.079 36 41000 710
-  new_customer "Ben Okafor" shopper 30000.00 0.099 48 72000 780
-  new_customer "Chen Wu" steady 18000.00 0.065 36 56000 750
-  play_story 0 1 2
-
-  local retry=0 names=("Dana Petrova" "Emeka Obi" "Farah Haddad" "Goran Kovac" "Hana Sato")
-  while ((DEMO_ALERTS > 0 && DEMO_TREATED == 0 && retry < DEMO_MAX_RETRIES)); do
-    echo
-    echo "All alerted customers were held out in the control group; the distressed-borrower story again"
-    echo "with a new customer ($((retry + 1)) of at most $DEMO_MAX_RETRIES):"
-    new_customer "${names[retry]}" distressed 22000.00 0.084 36 38000 700
-    retry=$((retry + 1))
-    play_story "$SLOT"
-  done
+  local ana ben dee eve ctl i n
+  new_customer "Ana Lopez" distressed 25000.00 0.079 36 41000 710; ana=$SLOT
+  new_customer "Ben Okafor" payer 30000.00 0.099 48 72000 780; ben=$SLOT
+  new_customer "Dee Morgan" payer 18000.00 0.085 36 52000 760; dee=$SLOT
+  new_customer "Eve Walsh" distressed 22000.00 0.084 36 38000 690; eve=$SLOT
 
   echo
-  echo "Summary: $(count "$DEMO_ALERTS" alert) raised, $(count "$DEMO_PROPOSED" intervention) proposed," \
-    "$DEMO_APPLIED applied, $DEMO_HELD_OUT held out in the control group (business date now $BD)"
-  local p
-  ((DEMO_ALERTS > 0)) || DEMO_PROBLEMS+=("no churn-risk alert was raised")
-  ((DEMO_APPLIED > 0)) || DEMO_PROBLEMS+=("no intervention reached APPLIED")
-  if [[ ${#DEMO_PROBLEMS[@]} -gt 0 ]]; then
-    echo "The demo did not go as planned:"
-    for p in "${DEMO_PROBLEMS[@]}"; do echo "  - $p"; done
+  echo "1. Customers register (customer-service), each with a credit score"
+  for i in "$ana" "$ben" "$dee" "$eve"; do register "$i"; done
+  eve_opts_out "$eve"
+  echo "   Looking for a customer of the control group (retention-service draws about 10 % of customers):"
+  find_control_customer
+  ctl="$CONTROL_SLOT"
+
+  echo
+  echo "2. Loans are booked on the business date $BD (loan-service)"
+  local -a borrowers=("$ana" "$ben" "$dee" "$eve")
+  [[ -z "$ctl" ]] || borrowers+=("$ctl")
+  for i in "${borrowers[@]}"; do book_loan "$i"; done
+
+  echo
+  echo "3. Restructuring: Dee's bureau score falls $DEMO_BIG_DROP points before any installment is due"
+  dee_story "$dee"
+
+  echo
+  echo "4. Three months go by (the business date moves to each due date, then $DEMO_DAYS_LATE days later;"
+  echo "   Ben and Dee pay on time, Ana, Eve${ctl:+ and ${C_NAME[ctl]}} pay the first installment only)"
+  local -a players=("$ana" "$ben" "$dee" "$eve")
+  [[ -z "$ctl" ]] || players+=("$ctl")
+  play_months "${players[@]}"
+
+  echo
+  echo "5. Payment extension: Ana's credit score drops and she reports hardship"
+  cs_date "$BD"
+  call 201 POST customer-service "/customers/${C_ID[ana]}/credit-scores" \
+    "$(jq -nc --argjson s "$((C_SCORE[ana] - DEMO_SCORE_DROP))" --arg d "$CS_DATE" '{bureau: "EXPERIAN", score: $s, scoreDate: $d}')"
+  printf '   %-13s credit score %s -> %s (EXPERIAN, %s)\n' "${C_NAME[ana]}" "${C_SCORE[ana]}" \
+    "$((C_SCORE[ana] - DEMO_SCORE_DROP))" "$CS_DATE"
+  log_contact "$ana" CALL HARDSHIP PHONE 3 "Lost her job; asks for a payment holiday"
+  ana_story "$ana"
+
+  echo
+  echo "6. Loyalty rate and four eyes: Ben, who pays on time, asks for a payoff quote"
+  ben_story "$ben"
+
+  echo
+  echo "7. Contact policy: Eve, who asked not to be contacted, is in arrears"
+  eve_story "$eve"
+
+  echo
+  echo "8. Control group: ${C_NAME[ctl]:-nobody} is in arrears too"
+  if [[ -n "$ctl" ]]; then
+    control_story "$ctl"
+  else
+    echo "   no customer of the control group was found (see step 1)"
+  fi
+
+  echo
+  echo "9. The churn report (retention-service)"
+  report_story
+
+  echo
+  local done_n=0 line=""
+  for n in 1 2 3 4 5 6; do
+    if [[ "${ITEM_OK[n]}" == 1 && -z "${ITEM_WHY[n]}" ]]; then
+      done_n=$((done_n + 1))
+      line+=" $n. ${ITEM_NAME[n]}: done;"
+    else
+      line+=" $n. ${ITEM_NAME[n]}: MISSING;"
+    fi
+  done
+  echo "Summary ($done_n of 6 done, business date now $BD):${line%;}"
+  if ((done_n < 6)); then
+    echo "Missing:"
+    for n in 1 2 3 4 5 6; do
+      [[ "${ITEM_OK[n]}" == 1 && -z "${ITEM_WHY[n]}" ]] || echo "  - ${ITEM_NAME[n]}: ${ITEM_WHY[n]:-not reached}"
+    done
     echo "Logs: bin/stack logs risk-service, bin/stack logs retention-service, bin/stack logs loan-service"
     exit 1
   fi
