@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -106,22 +105,21 @@ class IdempotencyTest {
     }
 
     private static void awaitClaimed(String key) throws Exception {
-        long deadline = System.currentTimeMillis() + 20_000;
         try (Connection db = TestSupport.database()) {
             db.setAutoCommit(true);
-            while (System.currentTimeMillis() < deadline) {
-                try (PreparedStatement st = db.prepareStatement("SELECT status FROM idempotency_key WHERE idem_key = ?")) {
-                    st.setString(1, key);
-                    try (ResultSet rs = st.executeQuery()) {
-                        if (rs.next()) {
-                            assertEquals("IN_PROGRESS", rs.getString(1));
-                            return;
-                        }
-                    }
-                }
-                Thread.sleep(50);
+            org.awaitility.Awaitility.await("the first request claims its key").atMost(java.time.Duration.ofSeconds(20))
+                    .pollInterval(java.time.Duration.ofMillis(50)).until(() -> status(db, key) != null);
+            assertEquals("IN_PROGRESS", status(db, key));
+        }
+    }
+
+    private static String status(Connection db, String key) throws Exception {
+        try (PreparedStatement st = db.prepareStatement("SELECT status FROM idempotency_key WHERE idem_key = ?")) {
+            st.setString(1, key);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
             }
         }
-        assertTrue(false, "the first request never claimed its key");
     }
+
 }

@@ -255,8 +255,9 @@ class CloseOfBusinessTest {
                     .post("/loans/" + id + "/repayments").then().extract().statusCode());
             cob = CompletableFuture.supplyAsync(() -> given().contentType(ContentType.JSON).body(Map.of("date", due1.plusDays(1).toString()))
                     .post("/business-date").then().extract().statusCode());
-            Thread.sleep(1500);
-            assertFalse(repayment.isDone() || cob.isDone(), "both wait for the loan row");
+            // both must still be waiting for the loan row 1.5 s later
+            org.awaitility.Awaitility.await("both wait for the loan row").during(java.time.Duration.ofMillis(1500))
+                    .atMost(java.time.Duration.ofSeconds(3)).until(() -> !repayment.isDone() && !cob.isDone());
             db.rollback();
         }
         assertEquals(201, repayment.get(30, TimeUnit.SECONDS));
