@@ -163,15 +163,23 @@ pays() {
   esac
 }
 
+# The story's customers must be treated: one drawn into the control group (about 1 in 10, by
+# customer id) gets no intervention by design, so such a draw is registered again under a new id.
 register() {
-  local i="$1" nid email score_date first
-  nid="DEMO${RUN_ID}N$i"
+  local i="$1" nid email score_date first attempt
   first="${C_NAME[i]%% *}"
-  email="$(tr '[:upper:]' '[:lower:]' <<<"$first").${RUN_ID}@example.com"
-  call 201 POST customer-service /customers "$(jq -nc --arg n "${C_NAME[i]}" --arg nid "$nid" --arg e "$email" \
-    --argjson inc "${C_INCOME[i]}" \
-    '{type: "INDIVIDUAL", fullName: $n, nationalId: $nid, email: $e, relationshipSince: "2019-04-01", annualIncome: $inc}')"
-  C_ID[i]="$(jq -r .id <<<"$BODY")"
+  for attempt in 1 2 3 4 5; do
+    nid="DEMO${RUN_ID}N${i}A$attempt"
+    email="$(tr '[:upper:]' '[:lower:]' <<<"$first").${RUN_ID}.$attempt@example.com"
+    call 201 POST customer-service /customers "$(jq -nc --arg n "${C_NAME[i]}" --arg nid "$nid" --arg e "$email" \
+      --argjson inc "${C_INCOME[i]}" \
+      '{type: "INDIVIDUAL", fullName: $n, nationalId: $nid, email: $e, relationshipSince: "2019-04-01", annualIncome: $inc}')"
+    C_ID[i]="$(jq -r .id <<<"$BODY")"
+    call 200 GET retention-service "/customers/${C_ID[i]}"
+    [[ "$(jq -r .cohort <<<"$BODY")" == CONTROL ]] || break
+    printf '   %-13s customer %s was drawn into the control group; registering again for the story\n' \
+      "${C_NAME[i]}" "$(short "${C_ID[i]}")"
+  done
   cs_date "$BD"
   score_date="$(plus_days "$CS_DATE" -20)"
   call 201 POST customer-service "/customers/${C_ID[i]}/credit-scores" \
