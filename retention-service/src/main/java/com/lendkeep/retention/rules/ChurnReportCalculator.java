@@ -154,8 +154,11 @@ public final class ChurnReportCalculator {
         Set<UUID> offeredTo = interventions.stream().filter(InterventionFact::offered).map(InterventionFact::customerId)
                 .collect(Collectors.toSet());
         int treatedWithOffer = (int) outcomes.stream().filter(o -> o.cohort() == Cohort.TREATMENT && offeredTo.contains(o.customerId())).count();
+        // from the exact rates, rounded once: subtracting the rounded rates could be off by 0.0001
         BigDecimal uplift = treatment.retentionRate() == null || control.retentionRate() == null ? null
-                : treatment.retentionRate().subtract(control.retentionRate());
+                : BigDecimal.valueOf(treatment.retained()).divide(BigDecimal.valueOf(treatment.decided()), java.math.MathContext.DECIMAL64)
+                        .subtract(BigDecimal.valueOf(control.retained()).divide(BigDecimal.valueOf(control.decided()), java.math.MathContext.DECIMAL64))
+                        .setScale(4, java.math.RoundingMode.HALF_UP);
         String note = "intention to treat: every alerted customer of the treatment group against the control group, decided customers only";
         if (treatment.decided() < SMALL_GROUP || control.decided() < SMALL_GROUP) {
             note += "; a group has fewer than " + SMALL_GROUP + " decided customers, so the uplift is not statistically reliable";

@@ -72,4 +72,25 @@ class ChurnReportCalculatorTest {
         assertNull(r.uplift().uplift(), "no control customer decided");
         assertTrue(r.uplift().note().contains("not statistically reliable"));
     }
+
+    @Test
+    void upliftIsRoundedOnceFromTheExactRates() {
+        // treatment retains 10 of 12 (0.83333...), control 2 of 3 (0.66666...): uplift 0.16666... -> 0.1667,
+        // where subtracting the rounded rates (0.8333 - 0.6667) would give 0.1666
+        List<ChurnReportCalculator.CaseFact> alerts = new java.util.ArrayList<>();
+        List<ChurnReportCalculator.ClosureFact> closures = new java.util.ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            UUID c = UUID.randomUUID();
+            boolean control = i >= 12;
+            alerts.add(alert(c, control ? Cohort.CONTROL : Cohort.TREATMENT, "INVOLUNTARY", "2 consecutive missed installments"));
+            if (i == 0 || i == 1 || i == 12) {
+                closures.add(closed(c, "CHARGED_OFF", "2030-02-01T00:00:00Z", "1000", "10", null));
+            }
+        }
+        ChurnReport r = ChurnReportCalculator.compute(LocalDate.parse("2030-01-01"), LocalDate.parse("2030-01-31"),
+                Instant.parse("2030-06-01T00:00:00Z"), 90, alerts, closures, List.of());
+        assertEquals(new BigDecimal("0.8333"), r.uplift().treatment().retentionRate());
+        assertEquals(new BigDecimal("0.6667"), r.uplift().control().retentionRate());
+        assertEquals(new BigDecimal("0.1667"), r.uplift().uplift());
+    }
 }
