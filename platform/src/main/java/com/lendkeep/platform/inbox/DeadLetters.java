@@ -17,9 +17,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.logging.Log;
 
 /**
- * Sends a message that can never be processed to this service's dead-letter topic, with the same
- * headers SmallRye's dead-letter strategy uses, for consumers that take messages in batches (where
- * a failure must not send the whole batch away).
+ * Sends a message that can never be processed to this service's dead-letter topic, for consumers
+ * that take messages in batches (where a failure must not send the whole batch away). It sets
+ * {@code dead-letter-reason} and {@code dead-letter-topic}, two of the headers SmallRye's own
+ * dead-letter strategy sets, so one reader serves both kinds of dead letter.
  */
 @ApplicationScoped
 public class DeadLetters {

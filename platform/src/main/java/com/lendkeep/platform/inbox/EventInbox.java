@@ -250,13 +250,6 @@ public class EventInbox {
         return fresh;
     }
 
-    /** True if the event was already processed here. */
-    public boolean isProcessed(UUID eventId) {
-        return QuarkusTransaction.joiningExisting().call(() -> !em
-                .createNativeQuery("SELECT 1 FROM processed_event WHERE event_id = ?1")
-                .setParameter(1, eventId).getResultList().isEmpty());
-    }
-
     private static void sleep(long ms) {
         try {
             Thread.sleep(ms);

@@ -12,7 +12,6 @@ import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -50,7 +49,6 @@ public class OutboxRelay {
     private final Duration idlePoll;
     private final int retentionHours;
     private final Semaphore wakeUps = new Semaphore(0);
-    private final AtomicLong published = new AtomicLong();
     private volatile boolean running;
     private volatile Thread worker;
     private volatile String lastError;
@@ -102,16 +100,6 @@ public class OutboxRelay {
     /** Called after a transaction with outbox rows commits, so events leave without waiting for the next poll. */
     public void wakeUp() {
         wakeUps.release();
-    }
-
-    /** Number of events this instance has published since start. */
-    public long publishedCount() {
-        return published.get();
-    }
-
-    /** The last publishing error, or null when the last attempt succeeded. */
-    public String lastError() {
-        return lastError;
     }
 
     private void run() {
@@ -186,7 +174,6 @@ public class OutboxRelay {
                     mark.executeUpdate();
                 }
                 c.commit();
-                published.addAndGet(ids.size());
                 return ids.size();
             } catch (Exception e) {
                 safeRollback(c);
