@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lendkeep.platform.StoredJson;
 import com.lendkeep.platform.events.Payloads;
 import com.lendkeep.retention.domain.CustomerProfile;
 import com.lendkeep.retention.repository.CustomerProfileRepository;
@@ -123,10 +124,6 @@ public class CustomerFactsService {
     }
 
     private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return StoredJson.write(mapper, value);
     }
 }

@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lendkeep.platform.StoredJson;
 import com.lendkeep.platform.rest.ApiException;
 import com.lendkeep.retention.domain.PlaybookChange;
 import com.lendkeep.retention.domain.PlaybookRuleRecord;
@@ -181,13 +182,6 @@ public class PlaybookService {
     }
 
     private String json(Object value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return value == null ? null : StoredJson.write(mapper, value);
     }
 }

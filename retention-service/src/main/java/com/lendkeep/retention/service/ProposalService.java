@@ -24,6 +24,7 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lendkeep.platform.StoredJson;
 import com.lendkeep.platform.events.Payloads;
 import com.lendkeep.platform.rest.ApiException;
 import com.lendkeep.retention.api.ProposalRequest;
@@ -359,11 +360,7 @@ public class ProposalService {
     }
 
     private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return StoredJson.write(mapper, value);
     }
 
     /** Counts as the candidates of one evaluation are proposed, so that the yearly limits hold within it too. */

@@ -4,9 +4,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lendkeep.platform.StoredJson;
 import com.lendkeep.risk.api.AlertResponse;
 import com.lendkeep.risk.api.RiskProfileResponse;
 import com.lendkeep.risk.domain.ChurnAlert;
@@ -51,10 +51,6 @@ public final class RiskMapper {
     }
 
     private static <T> T read(ObjectMapper mapper, String json, TypeReference<T> type) {
-        try {
-            return mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON cannot be read", e);
-        }
+        return StoredJson.read(mapper, json, type);
     }
 }

@@ -9,9 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lendkeep.platform.StoredJson;
 import com.lendkeep.risk.domain.ChurnModelRecord;
 import com.lendkeep.risk.domain.ChurnType;
 
@@ -86,10 +86,6 @@ public class ModelRegistry {
     }
 
     private <T> T read(String json, TypeReference<T> type) {
-        try {
-            return mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return StoredJson.read(mapper, json, type);
     }
 }

@@ -16,9 +16,9 @@ import jakarta.persistence.LockModeType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lendkeep.platform.StoredJson;
 import com.lendkeep.platform.rest.ApiException;
 import com.lendkeep.risk.api.ModelResponse;
 import com.lendkeep.risk.api.TrainRequest;
@@ -226,19 +226,11 @@ public class ModelService {
     }
 
     private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return StoredJson.write(mapper, value);
     }
 
     private <T> T read(String json, TypeReference<T> type) {
-        try {
-            return mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return StoredJson.read(mapper, json, type);
     }
 
 }

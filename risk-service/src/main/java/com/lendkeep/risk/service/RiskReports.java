@@ -12,9 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.lendkeep.platform.StoredJson;
 import com.lendkeep.platform.rest.ApiException;
 import com.lendkeep.risk.api.PortfolioResponse;
 import com.lendkeep.risk.api.RiskProfileResponse;
@@ -153,12 +153,8 @@ public class RiskReports {
     }
 
     private List<RiskProfileResponse.ReasonView> read(String json) {
-        try {
-            return mapper.readValue(json, new TypeReference<>() {
-            });
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return StoredJson.read(mapper, json, new TypeReference<>() {
+        });
     }
 
 }
