@@ -56,35 +56,23 @@ final class ServiceProcesses implements AutoCloseable {
 
     private void awaitReady(Duration timeout) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
         for (String service : SERVICES) {
-            while (true) {
-                Process p = processes.get(service);
-                if (!p.isAlive()) {
-                    throw new IllegalStateException(service + " exited with " + p.exitValue() + ", see " + logs.resolve(service + ".log"));
-                }
-                try {
-                    HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready")).build(),
-                            HttpResponse.BodyHandlers.discarding());
-                    if (r.statusCode() == 200) {
-                        break;
-                    }
-                } catch (IOException e) {
-                    // not listening yet
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(service + " not ready within " + timeout + ", see " + logs.resolve(service + ".log"));
-                }
-                try {
-                    Thread.sleep(250);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }
+            org.awaitility.Awaitility.await(service + " ready, see " + logs.resolve(service + ".log"))
+                    .atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> ready(http, service));
+        }
+    }
+
+    /** Ready when /q/health/ready answers 200; a process that died fails at once instead of waiting out the timeout. */
+    private boolean ready(HttpClient http, String service) throws InterruptedException {
+        Process p = processes.get(service);
+        if (!p.isAlive()) {
+            throw new IllegalStateException(service + " exited with " + p.exitValue() + ", see " + logs.resolve(service + ".log"));
+        }
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false; // not listening yet
         }
     }
 
