@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lendkeep.infra.KafkaTestClient;
+import com.lendkeep.infra.LocalJwt;
+import com.lendkeep.infra.ServiceProcesses;
 import com.lendkeep.infra.SharedTestInfra;
 
 import io.restassured.http.ContentType;
@@ -35,13 +37,16 @@ class ChurnCaseEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static ServiceProcesses services;
     private static KafkaTestClient kafka;
+    private static LocalJwt jwt;
 
     @BeforeAll
     static void startEverything() throws Exception {
         Path root = Path.of(System.getProperty("lendkeep.repo.root", "..")).toAbsolutePath().normalize();
-        services = new ServiceProcesses(root.resolve("e2e-tests/target/e2e-logs"));
+        Path target = root.resolve("e2e-tests/target");
+        jwt = LocalJwt.inFolder(target.resolve("e2e-jwt"));
+        services = new ServiceProcesses(target.resolve("e2e-logs"));
         // no control group here: this customer must be treated
-        services.start(root, SharedTestInfra.postgresPort(), SharedTestInfra.bootstrapServers(),
+        services.start(root, SharedTestInfra.postgresPort(), SharedTestInfra.bootstrapServers(), jwt,
                 Map.of("CONTROL_GROUP_SHARE", "0"));
         kafka = new KafkaTestClient(SharedTestInfra.bootstrapServers());
     }
