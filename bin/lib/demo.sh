@@ -24,6 +24,9 @@ DEMO_DAYS_LATE=5                            # close of business this many days a
 DEMO_SCORE_DROP=120     # Ana's fall
 DEMO_BIG_DROP=200       # Dee's fall: "credit score fell 200 points"
 DEMO_APPROVER="manager.kim"
+DEMO_OPERATOR="core.banking"  # the core banking system (and, for the demo's reads, an operator with every role)
+ALL_ROLES="core-banking,advisor,retention-manager,risk-analyst,admin"
+declare -A DEMO_TOKENS=()     # "user|roles" -> bearer token, minted once per run
 DEMO_MAX_SPARES=40      # customers registered at most to find one in the control group
 
 # Customers of this run, by slot number.
@@ -67,17 +70,28 @@ demo_fail() {
 base_url() { echo "http://localhost:${SERVICE_PORT[$1]}"; }
 
 # api METHOD SERVICE PATH [JSON]: sets HTTP_CODE and BODY; never fails (HTTP_CODE 000 when unreachable).
-# With API_USER set, sends it as the X-User header (who acts, for retention-service).
+# Acts as API_USER with API_ROLES (a bearer token from the stack's issuer, see bin/stack token);
+# by default as DEMO_OPERATOR with every role.
 api() {
   local method="$1" url out
   url="$(base_url "$2")$3"
+  token_for "${API_USER:-$DEMO_OPERATOR}" "${API_ROLES:-$ALL_ROLES}"
   local -a args=(-sS --max-time 15 -X "$method" -H 'Accept: application/json' -w '\n%{http_code}')
+  args+=(-H "Authorization: Bearer $TOKEN")
   [[ $# -ge 4 ]] && args+=(-H 'Content-Type: application/json' --data "$4")
-  [[ -n "${API_USER:-}" ]] && args+=(-H "X-User: $API_USER")
   out="$(curl "${args[@]}" "$url" 2>&1)" || true
   HTTP_CODE="${out##*$'\n'}"
   BODY="${out%$'\n'*}"
   [[ "$HTTP_CODE" =~ ^[0-9]{3}$ ]] || HTTP_CODE=000
+}
+
+# token_for USER ROLES: sets TOKEN, minting it the first time (in the demo's own shell, so it is kept).
+token_for() {
+  local key="$1|$2"
+  if [[ -z "${DEMO_TOKENS[$key]:-}" ]]; then
+    DEMO_TOKENS[$key]="$(cmd_token "$2" "$1")" || demo_fail "cannot make a token for $1 ($2)"
+  fi
+  TOKEN="${DEMO_TOKENS[$key]}"
 }
 
 # call EXPECTED_CODE METHOD SERVICE PATH [JSON]: like api, but a different answer ends the demo with
@@ -377,14 +391,14 @@ wait_alert() {
 approve_as_manager() {
   local id
   id="$(jq -r .id <<<"$INTERVENTION")"
-  API_USER="$DEMO_APPROVER" api POST retention-service "/interventions/$id/approve" \
+  API_USER="$DEMO_APPROVER" API_ROLES=retention-manager api POST retention-service "/interventions/$id/approve" \
     '{"note": "within the retention policy"}'
   if [[ "$HTTP_CODE" != 200 ]]; then
     missing "$1" "approval by $DEMO_APPROVER refused: HTTP $HTTP_CODE: $(detail_of)"
     return 1
   fi
   INTERVENTION="$BODY"
-  printf '   %-13s %-17s %-8s approved by %s (X-User), offered by %s\n' "" "" "$(jq -r .status <<<"$BODY")" \
+  printf '   %-13s %-17s %-8s approved by %s (retention-manager), offered by %s\n' "" "" "$(jq -r .status <<<"$BODY")" \
     "$DEMO_APPROVER" "$(jq -r '.offerChannel // .channel // "the contact policy'"'"'s channel"' <<<"$BODY")"
 }
 
@@ -402,7 +416,7 @@ accept_and_apply() {
     missing "$n" "intervention $(short "$id") is $status, not OFFERED: $(jq -r '.deliveryDetail // ""' <<<"$INTERVENTION")"
     return 1
   fi
-  api POST retention-service "/interventions/$id/accept" "$(jq -nc --arg by "$DEMO_ADVISOR" '{decidedBy: $by}')"
+  API_USER="$DEMO_ADVISOR" API_ROLES=advisor api POST retention-service "/interventions/$id/accept" '{"note": "customer agreed"}'
   if [[ "$HTTP_CODE" != 200 ]]; then
     missing "$n" "accepting intervention $(short "$id") answered HTTP $HTTP_CODE: $(detail_of)"
     return 1
@@ -553,14 +567,16 @@ ben_story() {
   call 200 GET retention-service "/budget"
   printf '   %-13s cost %s is above the approval threshold %s: a person must approve\n' "" "$cost" \
     "$(jq -r '.approvalThreshold // .threshold // "500.00"' <<<"$BODY")"
-  API_USER=system api POST retention-service "/interventions/$id/approve" '{"note": "let the system approve it"}'
-  printf '   %-13s approve with X-User: system          -> HTTP %s: %s\n' "" "$HTTP_CODE" "$(detail_of)"
-  [[ "$HTTP_CODE" =~ ^4 ]] && refused=$((refused + 1))
-  api POST retention-service "/interventions/$id/approve" '{"decidedBy": "SYSTEM", "note": "the proposer approves"}'
-  printf '   %-13s approve as the proposer (SYSTEM)     -> HTTP %s: %s\n' "" "$HTTP_CODE" "$(detail_of)"
-  [[ "$HTTP_CODE" =~ ^4 ]] && refused=$((refused + 1))
+  API_USER="$DEMO_ADVISOR" API_ROLES=advisor api POST retention-service "/interventions/$id/approve" \
+    '{"note": "an advisor approves"}'
+  printf '   %-13s approve as %s (advisor)      -> HTTP %s: %s\n' "" "$DEMO_ADVISOR" "$HTTP_CODE" "$(detail_of)"
+  [[ "$HTTP_CODE" == 403 ]] && refused=$((refused + 1))
+  API_USER=system API_ROLES=retention-manager api POST retention-service "/interventions/$id/approve" \
+    '{"note": "a token named system approves"}'
+  printf '   %-13s approve as "system" (the proposer)  -> HTTP %s: %s\n' "" "$HTTP_CODE" "$(detail_of)"
+  [[ "$HTTP_CODE" == 403 ]] && refused=$((refused + 1))
   if [[ "$refused" != 2 ]]; then
-    missing 3 "retention-service let system or the proposer approve intervention $(short "$id")"
+    missing 3 "retention-service let an advisor or the proposer (system) approve intervention $(short "$id")"
     return 0
   fi
   call 200 GET loan-service "/loans/$loan"
@@ -589,7 +605,7 @@ eve_story() {
     return 0
   fi
   printf '   %-13s %-17s BLOCKED   deliveryDetail: %s\n' "" "" "$(jq -r '.deliveryDetail // "(none)"' <<<"$INTERVENTION")"
-  api POST retention-service "/interventions/$id/accept" "$(jq -nc --arg by "$DEMO_ADVISOR" '{decidedBy: $by}')"
+  API_USER="$DEMO_ADVISOR" API_ROLES=advisor api POST retention-service "/interventions/$id/accept" '{"note": "customer agreed"}'
   printf '   %-13s accept by %s -> HTTP %s: %s\n' "" "$DEMO_ADVISOR" "$HTTP_CODE" "$(detail_of)"
   if [[ "$HTTP_CODE" != 409 ]]; then
     missing 4 "accepting a BLOCKED intervention answered HTTP $HTTP_CODE, not 409"
@@ -695,6 +711,11 @@ cmd_demo() {
   fi
   TODAY="$(date +%F)"
   RUN_ID="$(date +%Y%m%d%H%M%S)$((RANDOM % 100))"
+  # the people of the story, each with the role their job needs (docs/security.md)
+  token_for "$DEMO_OPERATOR" "$ALL_ROLES"
+  token_for "$DEMO_ADVISOR" advisor
+  token_for "$DEMO_APPROVER" retention-manager
+  token_for system retention-manager
   read_business_date
   echo
   echo "LendKeep demo (run $RUN_ID): playing a core banking system that feeds LendKeep through its REST APIs."

@@ -26,9 +26,11 @@ cmd_replay() {
   if ! all_up; then
     cmd_start
   fi
-  local cp
+  local cp token
   cp="$(replay_classpath)" || exit 1
-  java -Xmx1g --enable-native-access=ALL-UNNAMED -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" com.lendkeep.replay.Replay "$@" \
+  # a core banking system posting customers and events, and an analyst training the model
+  token="$(cmd_token core-banking,risk-analyst replay.tool)" || exit 1
+  LENDKEEP_TOKEN="$token" java -Xmx1g --enable-native-access=ALL-UNNAMED -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" com.lendkeep.replay.Replay "$@" \
     --customer-url "http://localhost:${SERVICE_PORT[customer-service]}" \
     --risk-url "http://localhost:${SERVICE_PORT[risk-service]}" \
     --kafka "localhost:${KAFKA_PORT}"

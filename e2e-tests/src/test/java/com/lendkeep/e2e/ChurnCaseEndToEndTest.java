@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,9 +19,9 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lendkeep.infra.KafkaTestClient;
-import com.lendkeep.infra.LocalJwt;
 import com.lendkeep.infra.ServiceProcesses;
 import com.lendkeep.infra.SharedTestInfra;
+import com.lendkeep.infra.TestUsers;
 
 import io.restassured.http.ContentType;
 
@@ -37,25 +36,15 @@ class ChurnCaseEndToEndTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static ServiceProcesses services;
     private static KafkaTestClient kafka;
-    private static LocalJwt jwt;
 
     @BeforeAll
     static void startEverything() throws Exception {
-        Path root = Path.of(System.getProperty("lendkeep.repo.root", "..")).toAbsolutePath().normalize();
-        Path target = root.resolve("e2e-tests/target");
-        jwt = LocalJwt.inFolder(target.resolve("e2e-jwt"));
-        services = new ServiceProcesses(target.resolve("e2e-logs"));
-        // no control group here: this customer must be treated
-        services.start(root, SharedTestInfra.postgresPort(), SharedTestInfra.bootstrapServers(), jwt,
-                Map.of("CONTROL_GROUP_SHARE", "0"));
+        services = E2eStack.services();
         kafka = new KafkaTestClient(SharedTestInfra.bootstrapServers());
     }
 
     @AfterAll
-    static void stopEverything() {
-        if (services != null) {
-            services.close();
-        }
+    static void closeClient() {
         if (kafka != null) {
             kafka.close();
         }
@@ -116,7 +105,7 @@ class ChurnCaseEndToEndTest {
         int months = given().get(retention + "/interventions/" + interventionId).then().extract().path("extensionMonths");
 
         // 7. the customer accepts
-        given().contentType(ContentType.JSON).body(Map.of("decidedBy", "advisor.e2e"))
+        given().contentType(ContentType.JSON).header(TestUsers.as("advisor.e2e")).body("{}")
                 .post(retention + "/interventions/" + interventionId + "/accept").then().statusCode(200)
                 .body("status", equalTo("ACCEPTED"));
 

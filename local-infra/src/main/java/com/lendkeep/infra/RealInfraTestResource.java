@@ -4,7 +4,11 @@ import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** Points a {@code @QuarkusTest} at the real PostgreSQL and Kafka of {@link SharedTestInfra}. */
+/**
+ * Points a {@code @QuarkusTest} at the real PostgreSQL and Kafka of {@link SharedTestInfra}, makes
+ * the service trust the shared test token issuer, and gives REST Assured a default token
+ * ({@link TestUsers#installDefault()}).
+ */
 public class RealInfraTestResource implements QuarkusTestResourceLifecycleManager {
 
     public static String bootstrapServers() {
@@ -13,12 +17,15 @@ public class RealInfraTestResource implements QuarkusTestResourceLifecycleManage
 
     @Override
     public Map<String, String> start() {
+        TestUsers.installDefault();
         return Map.of(
                 "db.host", "localhost",
                 "db.port", Integer.toString(SharedTestInfra.postgresPort()),
                 "db.user", "postgres",
                 "db.password", "postgres",
-                "kafka.bootstrap.servers", SharedTestInfra.bootstrapServers());
+                "kafka.bootstrap.servers", SharedTestInfra.bootstrapServers(),
+                "mp.jwt.verify.publickey.location", SharedTestInfra.jwt().publicKeyFile().toAbsolutePath().toString(),
+                "mp.jwt.verify.issuer", LocalJwt.ISSUER);
     }
 
     @Override

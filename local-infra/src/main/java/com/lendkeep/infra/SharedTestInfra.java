@@ -6,13 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * One real PostgreSQL and one real Kafka per test JVM, started on first use on free ports in a
+ * One real PostgreSQL, one real Kafka and one token issuer (key pair) per test JVM, started on first use on free ports in a
  * temporary folder, shared by every test class, stopped when the JVM exits.
  */
 public final class SharedTestInfra {
 
     private static LocalPostgres postgres;
     private static LocalKafka kafka;
+    private static LocalJwt jwt;
 
     private SharedTestInfra() {
     }
@@ -25,6 +26,7 @@ public final class SharedTestInfra {
             Path dir = Files.createTempDirectory("lendkeep-test-");
             postgres = LocalPostgres.start(dir.resolve("pg"), FreePorts.next(), true);
             kafka = LocalKafka.start(dir.resolve("kafka"), FreePorts.next(), FreePorts.next(), 3);
+            jwt = LocalJwt.inFolder(dir.resolve("jwt"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the test infrastructure", e);
         }
@@ -46,6 +48,12 @@ public final class SharedTestInfra {
     public static int postgresPort() {
         ensureStarted();
         return postgres.port();
+    }
+
+    /** The token issuer whose public key the services under test trust. */
+    public static LocalJwt jwt() {
+        ensureStarted();
+        return jwt;
     }
 
     public static String jdbcUrl() {

@@ -56,9 +56,12 @@ public final class Replay {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
+    private final String token;
 
-    Replay(Options options) {
+    /** {@code token}: a bearer JWT with the core-banking and risk-analyst roles. */
+    Replay(Options options, String token) {
         this.options = options;
+        this.token = token;
     }
 
     public static void main(String[] args) {
@@ -71,8 +74,16 @@ public final class Replay {
             System.exit(2);
             return;
         }
+        // from the environment, not the command line, where every user of the machine could read it
+        String token = System.getenv("LENDKEEP_TOKEN");
+        if (token == null || token.isBlank()) {
+            System.err.println("replay: set LENDKEEP_TOKEN to a bearer token with the core-banking and risk-analyst roles"
+                    + " (bin/stack replay does: bin/stack token core-banking,risk-analyst)");
+            System.exit(2);
+            return;
+        }
         try {
-            new Replay(options).run();
+            new Replay(options, token.strip()).run();
         } catch (Exception e) {
             System.err.println("replay failed: " + e.getMessage());
             System.exit(1);
@@ -226,12 +237,12 @@ public final class Replay {
         Map<String, Object> body = Map.of("algorithm", options.algorithm(), "churnType", "INVOLUNTARY", "seed", options.splitSeed(),
                 "outcomes", outcomes);
         say("training %s on %,d customers through POST /models/train ...", options.algorithm(), train.size());
-        return send(HttpRequest.newBuilder(URI.create(options.riskUrl() + "/models/train")).timeout(Duration.ofMinutes(30))
+        return send(request(URI.create(options.riskUrl() + "/models/train")).timeout(Duration.ofMinutes(30))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
     private void activate(String version) throws Exception {
-        JsonNode activated = send(HttpRequest.newBuilder(URI.create(options.riskUrl() + "/models/" + version + "/activate"))
+        JsonNode activated = send(request(URI.create(options.riskUrl() + "/models/" + version + "/activate"))
                 .timeout(Duration.ofMinutes(1)).POST(HttpRequest.BodyPublishers.noBody()));
         long total = activated.path("rescoring").path("total").asLong(1);
         ProgressBar bar = new ProgressBar("re-scoring with the model", total);
@@ -308,7 +319,7 @@ public final class Replay {
 
     private CompletableFuture<JsonNode> post(String url, Object body) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+            HttpRequest request = request(URI.create(url)).timeout(Duration.ofSeconds(60))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
                     .build();
             return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(r -> parse(url, r));
@@ -318,12 +329,16 @@ public final class Replay {
     }
 
     private CompletableFuture<JsonNode> getAsync(String url) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build();
+        HttpRequest request = request(URI.create(url)).timeout(Duration.ofSeconds(60)).GET().build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(r -> parse(url, r));
     }
 
     private JsonNode get(String url) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET());
+        return send(request(URI.create(url)).timeout(Duration.ofSeconds(60)).GET());
+    }
+
+    private HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + token);
     }
 
     private JsonNode send(HttpRequest.Builder request) throws Exception {

@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -32,6 +33,7 @@ import com.lendkeep.customer.mapping.CustomerMapper;
 import com.lendkeep.customer.service.ContactPreferenceService;
 import com.lendkeep.customer.service.CustomerService;
 import com.lendkeep.platform.rest.Problem;
+import com.lendkeep.platform.security.Roles;
 
 @Path("/customers/{id}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -54,6 +56,7 @@ public class ContactResource {
     }
 
     @POST
+    @RolesAllowed({Roles.CORE_BANKING, Roles.ADVISOR})
     @Path("/contacts")
     @Operation(summary = "Log a contact",
             description = "Calls, visits, e-mails, complaints, inquiries, surveys; emits CONTACT_LOGGED on contact-events and "
@@ -68,6 +71,7 @@ public class ContactResource {
     }
 
     @GET
+    @RolesAllowed({Roles.CORE_BANKING, Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Path("/contacts")
     @Operation(summary = "Contact log", description = "Every contact, newest contact date first.")
     @APIResponse(responseCode = "200", description = "The contact log")
@@ -76,6 +80,7 @@ public class ContactResource {
     }
 
     @GET
+    @RolesAllowed({Roles.CORE_BANKING, Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Path("/contact-preferences")
     @Operation(summary = "Contact preferences and consent",
             description = "Do-not-contact flag, allowed channels and quiet periods; the defaults (contact allowed on every "
@@ -86,6 +91,7 @@ public class ContactResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.CORE_BANKING, Roles.ADVISOR})
     @Path("/contact-preferences")
     @Operation(summary = "Replace contact preferences and consent",
             description = "Emits CONTACT_PREFERENCES_CHANGED on customer-events when something changed, so retention-service "

@@ -3,6 +3,7 @@ package com.lendkeep.customer.rest;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -26,6 +27,7 @@ import com.lendkeep.customer.api.CreditScoreResponse;
 import com.lendkeep.customer.mapping.CustomerMapper;
 import com.lendkeep.customer.service.CustomerService;
 import com.lendkeep.platform.rest.Problem;
+import com.lendkeep.platform.security.Roles;
 
 @Path("/customers/{id}/credit-scores")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,6 +48,7 @@ public class CreditScoreResource {
     }
 
     @POST
+    @RolesAllowed(Roles.CORE_BANKING)
     @Operation(summary = "Record a credit-bureau score",
             description = "Keeps the full history. A score that becomes the customer's latest (by score date) emits "
                     + "CREDIT_SCORE_CHANGED and re-assesses the grade; an older-dated score is kept as history only; an exact "
@@ -64,6 +67,7 @@ public class CreditScoreResource {
     }
 
     @GET
+    @RolesAllowed({Roles.CORE_BANKING, Roles.ADVISOR, Roles.RETENTION_MANAGER, Roles.RISK_ANALYST})
     @Operation(summary = "Credit-score history", description = "Every recorded score, newest score date first.")
     @APIResponse(responseCode = "200", description = "The history")
     public List<CreditScoreResponse> history(@Parameter(description = "Customer id", example = "5b7c2f4e-1111-4c3a-9d7e-2a6f0c1e9a01") @PathParam("id") UUID id) {

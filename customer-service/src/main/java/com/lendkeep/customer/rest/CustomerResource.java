@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -49,6 +50,8 @@ import com.lendkeep.customer.service.ErasureService;
 import com.lendkeep.customer.service.OverviewService;
 import com.lendkeep.platform.rest.ApiException;
 import com.lendkeep.platform.rest.Problem;
+import com.lendkeep.platform.security.CurrentUser;
+import com.lendkeep.platform.security.Roles;
 
 @Path("/customers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -62,15 +65,19 @@ public class CustomerResource {
     private final OverviewService overviews;
     private final ErasureService erasures;
     private final CustomerMapper mapper;
+    private final CurrentUser currentUser;
 
-    public CustomerResource(CustomerService service, OverviewService overviews, ErasureService erasures, CustomerMapper mapper) {
+    public CustomerResource(CustomerService service, OverviewService overviews, ErasureService erasures, CustomerMapper mapper,
+            CurrentUser currentUser) {
         this.service = service;
         this.overviews = overviews;
         this.erasures = erasures;
         this.mapper = mapper;
+        this.currentUser = currentUser;
     }
 
     @POST
+    @RolesAllowed(Roles.CORE_BANKING)
     @Operation(summary = "Register a customer",
             description = "Creates the profile, computes its tier, grade, relationship depth and lifecycle stage, and emits "
                     + "CUSTOMER_REGISTERED, then TIER_CHANGED and GRADE_CHANGED (from no value) on customer-events.")
@@ -85,6 +92,7 @@ public class CustomerResource {
     }
 
     @GET
+    @RolesAllowed({Roles.CORE_BANKING, Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Path("/{id}")
     @Operation(summary = "Read a customer",
             description = "The profile with tier, grade, relationship depth and lifecycle stage, each with the rule that "
@@ -100,6 +108,7 @@ public class CustomerResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.CORE_BANKING)
     @Path("/{id}")
     @Operation(summary = "Replace a customer's profile",
             description = "Optimistic locking: send the version read, as If-Match (the ETag) or as the body's version. "
@@ -135,6 +144,7 @@ public class CustomerResource {
     }
 
     @GET
+    @RolesAllowed({Roles.CORE_BANKING, Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Operation(summary = "List customers",
             description = "Filtered, sorted and paged; each line is a summary with the four derived values (their reasons and "
                     + "the contact details are on GET /customers/{id}). The order always ends with the id, so pages never overlap. Page by "
@@ -178,6 +188,7 @@ public class CustomerResource {
     }
 
     @GET
+    @RolesAllowed({Roles.CORE_BANKING, Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Path("/{id}/overview")
     @Operation(summary = "The customer 360",
             description = "Profile with tier, grade, depth and stage and their reasons; credit-score trend; recent contacts; "
@@ -191,6 +202,7 @@ public class CustomerResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("/{id}/erasure")
     @Operation(summary = "Erase a customer's personal data (right to erasure)",
             description = "Pseudonymizes name and national id, removes external reference, e-mail, phone and address, "
@@ -204,7 +216,7 @@ public class CustomerResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ErasureResponse erase(@Parameter(description = "Customer id", example = "5b7c2f4e-1111-4c3a-9d7e-2a6f0c1e9a01") @PathParam("id") UUID id,
             @NotNull @Valid ErasureRequest request) {
-        var erasure = erasures.erase(id, request);
+        var erasure = erasures.erase(id, request, currentUser.name());
         var c = erasure.customer();
         return new ErasureResponse(c.id, c.erasedAt, c.erasedBy, c.erasureReference, ErasureService.PSEUDONYMIZED,
                 ErasureService.RETAINED, erasure.alreadyErased());

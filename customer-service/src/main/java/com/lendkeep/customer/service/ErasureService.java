@@ -63,7 +63,7 @@ public class ErasureService {
      * and reach its borrower to perform the contract (GDPR art. 17(3)(b) and 6(1)(b)). Erasing an
      * erased customer changes nothing.
      */
-    public Erasure erase(UUID customerId, ErasureRequest request) {
+    public Erasure erase(UUID customerId, ErasureRequest request, String user) {
         Customer customer = customers.lock(customerId).orElseThrow(() -> ApiException.notFound("customer", customerId));
         if (customer.erased()) {
             return new Erasure(customer, true);
@@ -81,7 +81,7 @@ public class ErasureService {
         customer.postalAddress = null;
         customer.preferredChannel = null;
         customer.erasedAt = Instant.now();
-        customer.erasedBy = request.requestedBy();
+        customer.erasedBy = user;
         customer.erasureReference = request.requestReference();
         customer.updatedAt = customer.erasedAt;
         contacts.eraseFreeText(customerId, ERASED_TEXT);

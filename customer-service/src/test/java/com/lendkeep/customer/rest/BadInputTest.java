@@ -58,7 +58,7 @@ class BadInputTest {
         Map<String, Object> collateral = customer();
         collateral.put("collateral", Map.of("appraisedValue", 1000));
         fieldError(post("/customers", collateral), "collateral.type");
-        fieldError(post("/customers/" + id + "/erasure", Map.of("requestReference", "DSR-1")), "requestedBy");
+        fieldError(post("/customers/" + id + "/erasure", Map.of("requestReference", "DSR 1; drop")), "requestReference");
         given().contentType(ContentType.JSON).post("/customers").then().statusCode(400).contentType("application/problem+json");
     }
 
@@ -180,7 +180,7 @@ class BadInputTest {
                 .contentType("application/problem+json");
         given().get("/customers/00000000-0000-4000-8000-000000000000/contact-preferences").then().statusCode(404)
                 .contentType("application/problem+json");
-        post("/customers/00000000-0000-4000-8000-000000000000/erasure", Map.of("requestedBy", "dpo.martin")).statusCode(404)
+        post("/customers/00000000-0000-4000-8000-000000000000/erasure", Map.of("requestReference", "DSR-1")).statusCode(404)
                 .contentType("application/problem+json");
     }
 }

@@ -43,6 +43,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.lendkeep.customer.TestSupport;
 import com.lendkeep.infra.KafkaTestClient;
 import com.lendkeep.infra.RealInfraTestResource;
+import com.lendkeep.infra.TestUsers;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -127,12 +128,12 @@ class ErasureTest {
         UUID loan = UUID.randomUUID();
         kafka.send("loan-events", id, loanOpened(id, loan, "9000.00", "0.07", 12, LocalDate.now().toString()));
         await().atMost(Duration.ofSeconds(30)).until(() -> "ACTIVE".equals(loanStatus(id)));
-        given().contentType(ContentType.JSON).body(Map.of("requestedBy", "dpo.martin")).post("/customers/" + id + "/erasure")
+        given().contentType(ContentType.JSON).header(TestUsers.as("dpo.martin")).body("{}").post("/customers/" + id + "/erasure")
                 .then().statusCode(422).contentType("application/problem+json").body("detail", containsString("1 active loan"));
         kafka.send("loan-events", id, loanClosed(id, loan, "PREPAID", LocalDate.now().toString()));
         await().atMost(Duration.ofSeconds(30)).until(() -> "PREPAID".equals(loanStatus(id)));
 
-        given().contentType(ContentType.JSON).body(Map.of("requestedBy", "dpo.martin", "requestReference", "DSR-2026-0042"))
+        given().contentType(ContentType.JSON).header(TestUsers.as("dpo.martin")).body(Map.of("requestReference", "DSR-2026-0042"))
                 .post("/customers/" + id + "/erasure").then().statusCode(200)
                 .body("customerId", equalTo(id)).body("erasedBy", equalTo("dpo.martin"))
                 .body("requestReference", equalTo("DSR-2026-0042")).body("alreadyErased", equalTo(false))
@@ -162,7 +163,7 @@ class ErasureTest {
         given().contentType(ContentType.JSON).body(Map.of("doNotContact", false, "allowedChannels", List.of("SMS")))
                 .put("/customers/" + id + "/contact-preferences").then().statusCode(422);
         // a second request changes nothing
-        given().contentType(ContentType.JSON).body(Map.of("requestedBy", "dpo.other")).post("/customers/" + id + "/erasure")
+        given().contentType(ContentType.JSON).header(TestUsers.as("dpo.other")).body("{}").post("/customers/" + id + "/erasure")
                 .then().statusCode(200).body("alreadyErased", equalTo(true)).body("erasedBy", equalTo("dpo.martin"));
         // the event, once, with no personal data
         var erased = kafka.awaitAll("customer-events", event(id, "CUSTOMER_ERASED"), 1, Duration.ofSeconds(20));

@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lendkeep.loan.repository.IdempotencyStore;
 import com.lendkeep.platform.rest.ApiException;
+import com.lendkeep.platform.security.CurrentUser;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.core.http.HttpServerRequest;
@@ -45,13 +46,13 @@ public class IdempotencyInterceptor {
     private static final int MAX_KEY_LENGTH = 255;
 
     private final HttpServerRequest request;
-    private final Caller caller;
+    private final CurrentUser currentUser;
     private final IdempotencyStore store;
     private final ObjectMapper mapper;
 
-    public IdempotencyInterceptor(HttpServerRequest request, Caller caller, IdempotencyStore store, ObjectMapper mapper) {
+    public IdempotencyInterceptor(HttpServerRequest request, CurrentUser currentUser, IdempotencyStore store, ObjectMapper mapper) {
         this.request = request;
-        this.caller = caller;
+        this.currentUser = currentUser;
         this.store = store;
         this.mapper = mapper;
     }
@@ -65,7 +66,7 @@ public class IdempotencyInterceptor {
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             throw ApiException.badRequest(HEADER, "header " + HEADER + " must be 1.." + MAX_KEY_LENGTH + " characters");
         }
-        String scope = caller.name().orElse("");
+        String scope = currentUser.name();
         switch (store.claim(scope, key, hash(ctx))) {
             case IdempotencyStore.Claim.Mismatch m -> throw ApiException.unprocessable(HEADER + " " + key
                     + " was already used for a different request (method, path or body); use a new key");

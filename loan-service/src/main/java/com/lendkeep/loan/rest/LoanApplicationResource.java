@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -30,6 +31,8 @@ import com.lendkeep.loan.domain.LoanApplication;
 import com.lendkeep.loan.mapping.ApplicationMapper;
 import com.lendkeep.loan.service.ApplicationService;
 import com.lendkeep.platform.rest.Problem;
+import com.lendkeep.platform.security.CurrentUser;
+import com.lendkeep.platform.security.Roles;
 
 @Path("/loan-applications")
 @Produces(MediaType.APPLICATION_JSON)
@@ -41,22 +44,24 @@ import com.lendkeep.platform.rest.Problem;
 public class LoanApplicationResource {
 
     private final ApplicationService applications;
-    private final Caller caller;
+    private final CurrentUser currentUser;
 
-    public LoanApplicationResource(ApplicationService applications, Caller caller) {
+    public LoanApplicationResource(ApplicationService applications, CurrentUser currentUser) {
         this.applications = applications;
-        this.caller = caller;
+        this.currentUser = currentUser;
     }
 
     @POST
-    @Operation(summary = "Submit an application", description = "The terms are checked as for a loan; X-User (optional) is the submitter.")
+    @RolesAllowed(Roles.CORE_BANKING)
+    @Operation(summary = "Submit an application", description = "The terms are checked as for a loan; the submitter is the token's user.")
     @APIResponse(responseCode = "201", description = "SUBMITTED")
     public Response submit(@NotNull @Valid ApplicationRequest request) {
-        ApplicationResponse created = view(applications.submit(request, caller.name().orElse(null)));
+        ApplicationResponse created = view(applications.submit(request, currentUser.name()));
         return Response.created(URI.create("/loan-applications/" + created.id())).entity(created).build();
     }
 
     @GET
+    @RolesAllowed({Roles.CORE_BANKING, Roles.ADVISOR})
     @Path("/{id}")
     @Operation(summary = "An application")
     public ApplicationResponse get(@PathParam("id") UUID id) {
@@ -64,38 +69,43 @@ public class LoanApplicationResource {
     }
 
     @GET
+    @RolesAllowed({Roles.CORE_BANKING, Roles.ADVISOR})
     @Operation(summary = "Applications of a customer, oldest first")
     public List<ApplicationResponse> forCustomer(@QueryParam("customerId") @NotNull UUID customerId) {
         return applications.forCustomer(customerId).stream().map(this::view).toList();
     }
 
     @POST
+    @RolesAllowed(Roles.CORE_BANKING)
     @Path("/{id}/approve")
-    @Operation(summary = "Approve (X-User, not the submitter)")
+    @Operation(summary = "Approve (a user other than the submitter)")
     public Response approve(@PathParam("id") UUID id) {
-        return Response.ok(view(applications.approve(id, caller.require("approves the application")))).build();
+        return Response.ok(view(applications.approve(id, currentUser.name()))).build();
     }
 
     @POST
+    @RolesAllowed(Roles.CORE_BANKING)
     @Path("/{id}/reject")
     @Operation(summary = "Reject, with the reason (emits LOAN_APPLICATION_CLOSED)")
     public Response reject(@PathParam("id") UUID id, @NotNull @Valid DecisionRequest request) {
-        return Response.ok(view(applications.reject(id, caller.require("rejects the application"), request.reason()))).build();
+        return Response.ok(view(applications.reject(id, currentUser.name(), request.reason()))).build();
     }
 
     @POST
+    @RolesAllowed(Roles.CORE_BANKING)
     @Path("/{id}/withdraw")
     @Operation(summary = "The customer withdraws, with the reason (emits LOAN_APPLICATION_CLOSED)")
     public Response withdraw(@PathParam("id") UUID id, @NotNull @Valid DecisionRequest request) {
-        return Response.ok(view(applications.withdraw(id, caller.name().orElse(null), request.reason()))).build();
+        return Response.ok(view(applications.withdraw(id, currentUser.name(), request.reason()))).build();
     }
 
     @POST
+    @RolesAllowed(Roles.CORE_BANKING)
     @Path("/{id}/disburse")
     @Operation(summary = "Disburse: books the loan (LOAN_OPENED) starting on disbursedOn")
     @APIResponse(responseCode = "201", description = "DISBURSED; Location is the new loan")
     public Response disburse(@PathParam("id") UUID id, @Valid DisbursementRequest request) {
-        LoanApplication a = applications.disburse(id, caller.require("disburses the loan"), request == null ? null : request.disbursedOn());
+        LoanApplication a = applications.disburse(id, currentUser.name(), request == null ? null : request.disbursedOn());
         return Response.created(URI.create("/loans/" + a.loanId)).entity(view(a)).build();
     }
 

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -47,6 +48,8 @@ import com.lendkeep.loan.service.ModificationRequestService;
 import com.lendkeep.loan.service.RepaymentService;
 import com.lendkeep.platform.rest.ApiException;
 import com.lendkeep.platform.rest.Problem;
+import com.lendkeep.platform.security.CurrentUser;
+import com.lendkeep.platform.security.Roles;
 
 @Path("/loans")
 @Produces(MediaType.APPLICATION_JSON)
@@ -64,22 +67,23 @@ public class LoanResource {
     private final DelinquencyService delinquency;
     private final ModificationRequestService modificationRequests;
     private final BusinessCalendar calendar;
-    private final Caller caller;
+    private final CurrentUser currentUser;
     private final ObjectMapper mapper;
 
     public LoanResource(LoanService loans, RepaymentService repayments, ChargeOffService chargeOffs, DelinquencyService delinquency,
-            ModificationRequestService modificationRequests, BusinessCalendar calendar, Caller caller, ObjectMapper mapper) {
+            ModificationRequestService modificationRequests, BusinessCalendar calendar, CurrentUser currentUser, ObjectMapper mapper) {
         this.loans = loans;
         this.repayments = repayments;
         this.chargeOffs = chargeOffs;
         this.delinquency = delinquency;
         this.modificationRequests = modificationRequests;
         this.calendar = calendar;
-        this.caller = caller;
+        this.currentUser = currentUser;
         this.mapper = mapper;
     }
 
     @POST
+    @RolesAllowed(Roles.CORE_BANKING)
     @Operation(summary = "Book a loan", description = "Computes the repayment schedule (version 1) and emits LOAN_OPENED. Methods: "
             + "ANNUITY, EQUAL_PRINCIPAL, INTEREST_ONLY (balloon), FLEXIBLE (principalPlan, one amount per month).")
     @APIResponse(responseCode = "201", description = "Booked, with its schedule")
@@ -89,6 +93,7 @@ public class LoanResource {
     }
 
     @GET
+    @RolesAllowed({Roles.CORE_BANKING, Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Path("/{id}")
     @Operation(summary = "A loan with its current schedule, delinquency and forbearance")
     @APIResponse(responseCode = "404", description = "No such loan",
@@ -98,6 +103,7 @@ public class LoanResource {
     }
 
     @GET
+    @RolesAllowed({Roles.CORE_BANKING, Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Operation(summary = "Loans of a customer, oldest first")
     public List<LoanResponse> forCustomer(@QueryParam("customerId") @NotNull UUID customerId) {
         LocalDate today = calendar.today();
@@ -105,6 +111,7 @@ public class LoanResource {
     }
 
     @GET
+    @RolesAllowed({Roles.CORE_BANKING, Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Path("/{id}/schedule-versions")
     @Operation(summary = "Every version of the loan's schedule, oldest first, with the reason it changed")
     public List<ScheduleVersionResponse> versions(@PathParam("id") UUID id) {
@@ -112,6 +119,7 @@ public class LoanResource {
     }
 
     @POST
+    @RolesAllowed(Roles.CORE_BANKING)
     @Path("/{id}/repayments")
     @Operation(summary = "Record a repayment",
             description = "Allocated oldest installment first, fees, then interest, then principal; any excess prepays principal and "
@@ -121,11 +129,12 @@ public class LoanResource {
     @APIResponse(responseCode = "422", description = "Loan closed, or amount above the payoff amount",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response repay(@PathParam("id") UUID id, @NotNull @Valid RepaymentRequest request) {
-        RepaymentService.Result result = repayments.repay(id, request, caller.name().orElse(null));
+        RepaymentService.Result result = repayments.repay(id, request, currentUser.name());
         return Response.status(201).entity(LoanMapper.toResponse(result.repayment(), result.loan())).build();
     }
 
     @GET
+    @RolesAllowed({Roles.CORE_BANKING, Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Path("/{id}/repayments")
     @Operation(summary = "Repayment history, oldest first")
     public List<RepaymentResponse> repaymentHistory(@PathParam("id") UUID id) {
@@ -134,6 +143,7 @@ public class LoanResource {
     }
 
     @GET
+    @RolesAllowed({Roles.CORE_BANKING, Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Path("/{id}/payoff")
     @Operation(summary = "The payoff quote on a date (default the business date)",
             description = "Unpaid principal and fees, interest due, and interest of the running period accrued to the date.")
@@ -150,6 +160,7 @@ public class LoanResource {
     }
 
     @GET
+    @RolesAllowed({Roles.CORE_BANKING, Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Path("/{id}/delinquency")
     @Operation(summary = "Delinquency on the business date: bucket, days past due, overdue amount, and every bucket move")
     public DelinquencyResponse delinquency(@PathParam("id") UUID id) {
@@ -158,19 +169,21 @@ public class LoanResource {
     }
 
     @POST
+    @RolesAllowed(Roles.CORE_BANKING)
     @Path("/{id}/charge-off")
     @Operation(summary = "Charge off the loan (operator)", description = "Closes it CHARGED_OFF with the reason and emits LOAN_CLOSED "
-            + "with the unrecovered principal and interest. Needs the X-User header.")
+            + "with the unrecovered principal and interest.")
     @APIResponse(responseCode = "200", description = "Charged off")
     @APIResponse(responseCode = "422", description = "The loan is already closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response chargeOff(@PathParam("id") UUID id, @NotNull @Valid ChargeOffRequest request) {
-        String user = caller.require("charges off the loan");
+        String user = currentUser.name();
         Loan loan = chargeOffs.chargeOff(id, request.reason(), user);
         return Response.ok(LoanMapper.toResponse(loan, calendar.today())).build();
     }
 
     @GET
+    @RolesAllowed({Roles.CORE_BANKING, Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Path("/{id}/modifications")
     @Operation(summary = "Modifications applied to the loan, oldest first")
     public List<ModificationResponse> modifications(@PathParam("id") UUID id) {
@@ -178,17 +191,19 @@ public class LoanResource {
     }
 
     @POST
+    @RolesAllowed({Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Path("/{id}/modification-requests")
     @Operation(summary = "Ask for a modification (maker)", description = "Another user approves it: POST "
-            + "/modification-requests/{id}/approve. Needs the X-User header.")
+            + "/modification-requests/{id}/approve.")
     @APIResponse(responseCode = "201", description = "Requested, PENDING")
     public Response requestModification(@PathParam("id") UUID id, @NotNull @Valid ModificationRequestInput input) {
-        String user = caller.require("asks for the modification");
+        String user = currentUser.name();
         ModificationRequestResponse created = ApplicationMapper.toResponse(modificationRequests.request(id, input, user));
         return Response.created(URI.create("/modification-requests/" + created.id())).entity(created).build();
     }
 
     @GET
+    @RolesAllowed({Roles.CORE_BANKING, Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Path("/{id}/modification-requests")
     @Operation(summary = "Modification requests of the loan, oldest first")
     public List<ModificationRequestResponse> modificationRequests(@PathParam("id") UUID id) {

@@ -2,6 +2,7 @@ package com.lendkeep.loan.rest;
 
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -24,6 +25,8 @@ import com.lendkeep.loan.api.ModificationRequestResponse;
 import com.lendkeep.loan.mapping.ApplicationMapper;
 import com.lendkeep.loan.service.ModificationRequestService;
 import com.lendkeep.platform.rest.Problem;
+import com.lendkeep.platform.security.CurrentUser;
+import com.lendkeep.platform.security.Roles;
 
 @Path("/modification-requests")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,14 +38,15 @@ import com.lendkeep.platform.rest.Problem;
 public class ModificationRequestResource {
 
     private final ModificationRequestService requests;
-    private final Caller caller;
+    private final CurrentUser currentUser;
 
-    public ModificationRequestResource(ModificationRequestService requests, Caller caller) {
+    public ModificationRequestResource(ModificationRequestService requests, CurrentUser currentUser) {
         this.requests = requests;
-        this.caller = caller;
+        this.currentUser = currentUser;
     }
 
     @GET
+    @RolesAllowed({Roles.CORE_BANKING, Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Path("/{id}")
     @Operation(summary = "A modification request")
     public ModificationRequestResponse get(@PathParam("id") UUID id) {
@@ -50,23 +54,25 @@ public class ModificationRequestResource {
     }
 
     @POST
+    @RolesAllowed(Roles.RETENTION_MANAGER)
     @Path("/{id}/approve")
-    @Operation(summary = "Approve and apply (checker)", description = "By a user other than the requester (X-User header); the "
+    @Operation(summary = "Approve and apply (checker)", description = "By a user other than the requester (the token's user); the "
             + "modification is applied, makes a schedule version and emits LOAN_MODIFIED.")
     @APIResponse(responseCode = "403", description = "The requester cannot approve their own request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The loan no longer allows it; the request stays PENDING",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response approve(@PathParam("id") UUID id) {
-        String user = caller.require("approves the request");
+        String user = currentUser.name();
         return Response.ok(ApplicationMapper.toResponse(requests.approve(id, user))).build();
     }
 
     @POST
+    @RolesAllowed(Roles.RETENTION_MANAGER)
     @Path("/{id}/reject")
     @Operation(summary = "Reject (checker) or withdraw (maker)", description = "With a reason; nothing changes on the loan.")
     public Response reject(@PathParam("id") UUID id, @NotNull @Valid DecisionRequest request) {
-        String user = caller.require("rejects the request");
+        String user = currentUser.name();
         return Response.ok(ApplicationMapper.toResponse(requests.reject(id, user, request.reason()))).build();
     }
 }

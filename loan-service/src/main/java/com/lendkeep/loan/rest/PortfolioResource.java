@@ -1,5 +1,6 @@
 package com.lendkeep.loan.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -10,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.lendkeep.loan.api.PortfolioResponse;
 import com.lendkeep.loan.service.PortfolioService;
+import com.lendkeep.platform.security.Roles;
 
 @Path("/portfolio")
 @Produces(MediaType.APPLICATION_JSON)
@@ -23,6 +25,7 @@ public class PortfolioResource {
     }
 
     @GET
+    @RolesAllowed({Roles.CORE_BANKING, Roles.RETENTION_MANAGER, Roles.RISK_ANALYST})
     @Operation(summary = "Outstanding principal and overdue amounts, current and by delinquency bucket; closed loans by closure")
     public PortfolioResponse totals() {
         return portfolio.totals();

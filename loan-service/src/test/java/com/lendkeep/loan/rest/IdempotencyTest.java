@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import com.lendkeep.infra.RealInfraTestResource;
+import com.lendkeep.infra.TestUsers;
 import com.lendkeep.loan.TestSupport;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -47,7 +48,7 @@ class IdempotencyTest {
         given().queryParam("customerId", customer.toString()).get("/loans").then().body("size()", equalTo(1));
 
         // the same key by another caller is another key
-        given().contentType(ContentType.JSON).header("Idempotency-Key", key).header("X-User", "someone.else").body(body).post("/loans")
+        given().contentType(ContentType.JSON).header("Idempotency-Key", key).header(TestUsers.as("someone.else")).body(body).post("/loans")
                 .then().statusCode(201).header("Idempotent-Replayed", nullValue());
     }
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.lendkeep.infra.KafkaTestClient;
 import com.lendkeep.infra.RealInfraTestResource;
+import com.lendkeep.infra.TestUsers;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,7 +53,7 @@ class LoanApplicationResourceTest {
     }
 
     private static String submit(UUID customer) {
-        return given().contentType(ContentType.JSON).header("X-User", "agent.sue").body(application(customer))
+        return given().contentType(ContentType.JSON).header(TestUsers.as("agent.sue")).body(application(customer))
                 .post("/loan-applications").then().statusCode(201).body("status", equalTo("SUBMITTED"))
                 .body("submittedBy", equalTo("agent.sue")).extract().path("id");
     }
@@ -60,7 +61,7 @@ class LoanApplicationResourceTest {
     private static io.restassured.response.ValidatableResponse post(String path, String user, Object body) {
         var request = given().contentType(ContentType.JSON);
         if (user != null) {
-            request = request.header("X-User", user);
+            request = request.header(TestUsers.as(user));
         }
         if (body != null) {
             request = request.body(body);

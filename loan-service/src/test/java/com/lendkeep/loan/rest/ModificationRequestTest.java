@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.lendkeep.infra.KafkaTestClient;
 import com.lendkeep.infra.RealInfraTestResource;
+import com.lendkeep.infra.TestUsers;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,13 +55,13 @@ class ModificationRequestTest {
     }
 
     private static String request(String loanId, String user, Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).header("X-User", user).body(body)
+        return given().contentType(ContentType.JSON).header(TestUsers.as(user)).body(body)
                 .post("/loans/" + loanId + "/modification-requests").then().statusCode(201)
                 .body("status", equalTo("PENDING")).body("requestedBy", equalTo(user)).extract().path("id");
     }
 
     private static JsonPath approve(String requestId, String user) {
-        return given().contentType(ContentType.JSON).header("X-User", user).post("/modification-requests/" + requestId + "/approve")
+        return given().contentType(ContentType.JSON).header(TestUsers.as(user)).post("/modification-requests/" + requestId + "/approve")
                 .then().statusCode(200).body("status", equalTo("APPROVED")).extract().jsonPath();
     }
 
@@ -74,10 +75,10 @@ class ModificationRequestTest {
         String id = openLoan(UUID.randomUUID(), "12000.00", "0.08", 12, "ANNUITY");
         String request = request(id, "maker.ann", Map.of("kind", "RESTRUCTURING", "newAnnualRate", "0.05", "newTermMonths", 24,
                 "note", "hardship"));
-        given().header("X-User", "maker.ann").contentType(ContentType.JSON).post("/modification-requests/" + request + "/approve")
+        given().header(TestUsers.as("maker.ann")).contentType(ContentType.JSON).post("/modification-requests/" + request + "/approve")
                 .then().statusCode(403).contentType("application/problem+json").body("detail", containsString("another user"));
-        given().contentType(ContentType.JSON).post("/modification-requests/" + request + "/approve").then().statusCode(400)
-                .body("detail", containsString("X-User"));
+        given().header(TestUsers.as("advisor.amy", "advisor")).contentType(ContentType.JSON).post("/modification-requests/" + request
+                + "/approve").then().statusCode(403).contentType("application/problem+json");
         JsonPath approved = approve(request, "checker.bob");
         assertEquals("checker.bob", approved.getString("decidedBy"));
 
@@ -99,7 +100,7 @@ class ModificationRequestTest {
 
         given().get("/loans/" + id + "/modifications").then().body("size()", equalTo(1))
                 .body("[0].requestedBy", equalTo("maker.ann")).body("[0].approvedBy", equalTo("checker.bob"));
-        given().header("X-User", "checker.bob").contentType(ContentType.JSON).post("/modification-requests/" + request + "/approve")
+        given().header(TestUsers.as("checker.bob")).contentType(ContentType.JSON).post("/modification-requests/" + request + "/approve")
                 .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("APPROVED"));
     }
 
@@ -107,7 +108,7 @@ class ModificationRequestTest {
     void aRejectedRequestChangesNothing() {
         String id = openLoan(UUID.randomUUID(), "5000.00", "0.06", 10, "EQUAL_PRINCIPAL");
         String request = request(id, "maker.ann", Map.of("kind", "RATE_CHANGE", "newAnnualRate", "0.04"));
-        given().contentType(ContentType.JSON).header("X-User", "checker.bob").body(Map.of("reason", "not eligible"))
+        given().contentType(ContentType.JSON).header(TestUsers.as("checker.bob")).body(Map.of("reason", "not eligible"))
                 .post("/modification-requests/" + request + "/reject").then().statusCode(200)
                 .body("status", equalTo("REJECTED")).body("decisionReason", equalTo("not eligible"));
         given().get("/loans/" + id).then().body("scheduleVersion", equalTo(1)).body("annualRate", equalTo(0.06f));
@@ -117,8 +118,9 @@ class ModificationRequestTest {
     @Test
     void requestsAreCheckedWhenMade() {
         String id = openLoan(UUID.randomUUID(), "5000.00", "0.06", 10, "ANNUITY");
-        given().contentType(ContentType.JSON).body(Map.of("kind", "PAYMENT_HOLIDAY", "holidayMonths", 2))
-                .post("/loans/" + id + "/modification-requests").then().statusCode(400).body("detail", containsString("X-User"));
+        given().contentType(ContentType.JSON).header("Authorization", "Bearer not.a.token").body(Map.of("kind", "PAYMENT_HOLIDAY",
+                "holidayMonths", 2)).post("/loans/" + id + "/modification-requests").then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
         for (Map<String, Object> bad : List.<Map<String, Object>>of(
                 Map.of("kind", "PAYMENT_HOLIDAY", "holidayMonths", 13),
                 Map.of("kind", "PAYMENT_HOLIDAY", "holidayMonths", 2, "newAnnualRate", "0.03"),
@@ -128,10 +130,10 @@ class ModificationRequestTest {
                 Map.of("kind", "RESTRUCTURING", "newTermMonths", 12, "newInstallment", "500.00"),
                 Map.of("kind", "PAYMENT_EXTENSION", "extensionMonths", 0),
                 Map.of("kind", "TELEPORT"))) {
-            given().contentType(ContentType.JSON).header("X-User", "maker.ann").body(bad)
+            given().contentType(ContentType.JSON).header(TestUsers.as("maker.ann")).body(bad)
                     .post("/loans/" + id + "/modification-requests").then().statusCode(400).contentType("application/problem+json");
         }
-        given().contentType(ContentType.JSON).header("X-User", "maker.ann").body(Map.of("kind", "FEE_WAIVER", "feeWaived", "10.00"))
+        given().contentType(ContentType.JSON).header(TestUsers.as("maker.ann")).body(Map.of("kind", "FEE_WAIVER", "feeWaived", "10.00"))
                 .post("/loans/" + UUID.randomUUID() + "/modification-requests").then().statusCode(404);
     }
 
@@ -179,7 +181,7 @@ class ModificationRequestTest {
         body.put("lateFee", "30.00");
         String id = openLoan(body);
         String early = request(id, "maker.ann", Map.of("kind", "FEE_WAIVER", "feeWaived", "100.00"));
-        given().contentType(ContentType.JSON).header("X-User", "checker.bob").post("/modification-requests/" + early + "/approve")
+        given().contentType(ContentType.JSON).header(TestUsers.as("checker.bob")).post("/modification-requests/" + early + "/approve")
                 .then().statusCode(422).contentType("application/problem+json").body("detail", containsString("no unpaid fees"));
         given().get("/modification-requests/" + early).then().body("status", equalTo("PENDING"));
 
@@ -194,10 +196,10 @@ class ModificationRequestTest {
 
     @Test
     void anUnknownRequestIs404() {
-        given().header("X-User", "checker.bob").contentType(ContentType.JSON).post("/modification-requests/" + UUID.randomUUID() + "/approve")
+        given().header(TestUsers.as("checker.bob")).contentType(ContentType.JSON).post("/modification-requests/" + UUID.randomUUID() + "/approve")
                 .then().statusCode(404).contentType("application/problem+json");
         Map<String, Object> none = new HashMap<>();
-        given().contentType(ContentType.JSON).header("X-User", "checker.bob").body(none)
+        given().contentType(ContentType.JSON).header(TestUsers.as("checker.bob")).body(none)
                 .post("/modification-requests/" + UUID.randomUUID() + "/reject").then().statusCode(400)
                 .body("errors.field", hasItem("reason"));
     }

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.lendkeep.infra.KafkaTestClient;
 import com.lendkeep.infra.RealInfraTestResource;
+import com.lendkeep.infra.TestUsers;
 import com.lendkeep.loan.TestSupport;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -132,7 +133,7 @@ class CloseOfBusinessTest {
         assertEquals(posted.getString("date"), got.getString("date"));
         assertEquals(posted.getInt("missedPayments"), got.getInt("missedPayments"));
         assertEquals(posted.getInt("delinquencyChanges"), got.getInt("delinquencyChanges"));
-        assertEquals("operator", got.getString("triggeredBy"));
+        assertEquals(TestUsers.DEFAULT_USER, got.getString("triggeredBy"), "the token's user");
         // the same date again is a no-op close of business: nothing new is missed
         assertEquals(0, advanceTo(due1.plusDays(1)).getInt("missedPayments"));
     }
@@ -178,17 +179,17 @@ class CloseOfBusinessTest {
     void anOperatorChargesOffALoanWithAReason() {
         UUID customer = UUID.randomUUID();
         String id = openLoan(customer, "5000.00", "0.05", 10, "ANNUITY");
-        given().contentType(ContentType.JSON).body(Map.of("reason", "fraud confirmed")).post("/loans/" + id + "/charge-off")
-                .then().statusCode(400).contentType("application/problem+json").body("detail", containsString("X-User"));
-        given().contentType(ContentType.JSON).header("X-User", "ops.kim").body(Map.of("reason", " "))
+        given().contentType(ContentType.JSON).header(TestUsers.as("advisor.amy", "advisor")).body(Map.of("reason", "fraud confirmed"))
+                .post("/loans/" + id + "/charge-off").then().statusCode(403).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).header(TestUsers.as("ops.kim")).body(Map.of("reason", " "))
                 .post("/loans/" + id + "/charge-off").then().statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("reason"));
-        given().contentType(ContentType.JSON).header("X-User", "ops.kim").body(Map.of("reason", "fraud confirmed"))
+        given().contentType(ContentType.JSON).header(TestUsers.as("ops.kim")).body(Map.of("reason", "fraud confirmed"))
                 .post("/loans/" + id + "/charge-off").then().statusCode(200)
                 .body("status", equalTo("CHARGED_OFF")).body("closureReason", equalTo("fraud confirmed"));
         JsonNode closed = event(kafka, "loan-events", "LOAN_CLOSED", id).get("data");
         assertEquals(0, new BigDecimal("5000.00").compareTo(closed.get("unrecoveredPrincipal").decimalValue()));
         assertEquals(0, closed.get("unrecoveredInterest").decimalValue().signum(), "nothing was due yet");
-        given().contentType(ContentType.JSON).header("X-User", "ops.kim").body(Map.of("reason", "again"))
+        given().contentType(ContentType.JSON).header(TestUsers.as("ops.kim")).body(Map.of("reason", "again"))
                 .post("/loans/" + id + "/charge-off").then().statusCode(422).contentType("application/problem+json");
     }
 

@@ -26,6 +26,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(409, "Conflict", detail, null);
     }
 
+    /** Authenticated, but not allowed to do this. */
+    public static ApiException forbidden(String detail) {
+        return new ApiException(403, "Forbidden", detail, null);
+    }
+
     /** The request is well-formed but the current state does not allow it. */
     public static ApiException unprocessable(String detail) {
         return new ApiException(422, "Unprocessable Content", detail, null);

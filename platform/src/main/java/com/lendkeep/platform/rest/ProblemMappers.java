@@ -23,6 +23,9 @@ import com.lendkeep.platform.Failures;
 
 import io.quarkus.hibernate.validator.runtime.jaxrs.ViolationReport;
 import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 
 /**
  * Turns every failure into {@code application/problem+json} with a detail a caller can act on.
@@ -45,6 +48,19 @@ public class ProblemMappers {
                 .toList();
         String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
         return build(new Problem("about:blank", "Bad Request", 400, "invalid request: " + detail, null, errors));
+    }
+
+    /** No token, or one that does not verify (signature, issuer, expiry); the reason stays in the server log. */
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e) {
+        Log.debugf("authentication failed: %s", e.getMessage());
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer")
+                .entity(Problem.of(401, "Unauthorized", "a valid bearer token is required (Authorization: Bearer <JWT>)")).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return build(Problem.of(403, "Forbidden", "the token's roles do not allow this operation (see docs/security.md)"));
     }
 
     @ServerExceptionMapper

@@ -4,8 +4,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A person's decision on an intervention. The user may instead come in the X-User header (see rest.Actors). */
+/** A person's decision on an intervention; who decides is the token's user. */
 public record DecisionRequest(
-        @Schema(description = "Who decides (approver, advisor recording the customer's answer)", example = "advisor.lee") @Size(max = 64) String decidedBy,
         @Schema(description = "Why, for the audit trail", example = "customer called back") @Size(max = 500) String note) {
 }

@@ -4,8 +4,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+/** An offer to the customer; who offers is the token's user. */
 public record OfferRequest(
-        @Schema(description = "Who offers", example = "advisor.lee") @Size(max = 64) String decidedBy,
         @Schema(description = "Channel to use; by default the first allowed one in the preference order", example = "EMAIL")
         @Size(max = 16) String channel) {
 }

@@ -14,7 +14,6 @@ import com.lendkeep.retention.domain.InterventionKind;
 public record ProposalRequest(
         @NotNull UUID alertId,
         @NotNull InterventionKind kind,
-        @Schema(description = "Who proposes", example = "advisor.lee") @Size(max = 64) String proposedBy,
         Integer extensionMonths, Integer holidayMonths, BigDecimal newAnnualRate, BigDecimal rateReduction,
         BigDecimal minAnnualRate, Integer newTermMonths, Integer termExtensionMonths, BigDecimal feeWaived, BigDecimal fixedCost,
         @Schema(description = "Expected relative drop in churn probability, 0..1; 0.2 if absent") BigDecimal churnReduction,

@@ -3,6 +3,7 @@ package com.lendkeep.retention.rest;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.lendkeep.platform.security.Roles;
 import com.lendkeep.retention.api.BudgetResponse;
 import com.lendkeep.retention.service.BudgetService;
 
@@ -29,9 +31,10 @@ public class BudgetResource {
     }
 
     @GET
+    @RolesAllowed(Roles.RETENTION_MANAGER)
     @Operation(summary = "The budget of the period containing date (default today)")
     public BudgetResponse get(@QueryParam("date") String date) {
-        LocalDate day = Actors.date(date, "date");
+        LocalDate day = QueryDates.date(date, "date");
         return service.of(day == null ? LocalDate.now(clock) : day);
     }
 }

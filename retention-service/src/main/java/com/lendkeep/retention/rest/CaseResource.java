@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.lendkeep.platform.security.Roles;
 import com.lendkeep.retention.api.CaseResponse;
 import com.lendkeep.retention.domain.AlertCase;
 import com.lendkeep.retention.mapping.CaseMapper;
@@ -43,6 +45,7 @@ public class CaseResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Operation(summary = "Alert cases, newest first (candidates and interventions only in GET /cases/{alertId})")
     public List<CaseResponse> list(@QueryParam("customerId") UUID customerId, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
@@ -51,13 +54,14 @@ public class CaseResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Path("/{alertId}")
     @Operation(summary = "One alert case with every candidate the playbook produced and why it was or was not proposed",
             description = "outcome: RETAINED, CHURNED_VOLUNTARY, CHURNED_INVOLUNTARY or PENDING (observation window still running), "
                     + "as of asOf (a date or instant; default now).")
     public CaseResponse get(@PathParam("alertId") UUID alertId, @QueryParam("asOf") String asOf) {
         AlertCase c = cases.get(alertId);
-        return CaseMapper.toResponse(c, proposals.reasons(c), reports.outcome(c, Actors.asOf(asOf, clock)).name(),
+        return CaseMapper.toResponse(c, proposals.reasons(c), reports.outcome(c, QueryDates.asOf(asOf, clock)).name(),
                 cases.candidates(alertId), cases.interventions(alertId).stream().map(InterventionMapper::toResponse).toList());
     }
 }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.lendkeep.platform.security.Roles;
 import com.lendkeep.retention.api.CustomerResponse;
 import com.lendkeep.retention.domain.CustomerProfile;
 import com.lendkeep.retention.domain.InterventionKind;
@@ -36,6 +38,7 @@ public class CustomerResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Path("/{id}")
     @Operation(summary = "A customer's facts, group, and whether an offer could reach them today",
             description = "Known to every customer id: without customer-events the defaults apply (no tier or grade, default channels).")

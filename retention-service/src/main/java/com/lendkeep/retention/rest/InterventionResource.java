@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -12,7 +13,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -28,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.lendkeep.platform.rest.Problem;
+import com.lendkeep.platform.security.CurrentUser;
+import com.lendkeep.platform.security.Roles;
 import com.lendkeep.retention.api.DecisionRequest;
 import com.lendkeep.retention.api.ExpiryRun;
 import com.lendkeep.retention.api.HistoryEntry;
@@ -50,14 +52,17 @@ public class InterventionResource {
     private final InterventionService service;
     private final ProposalService proposals;
     private final Clock clock;
+    private final CurrentUser currentUser;
 
-    public InterventionResource(InterventionService service, ProposalService proposals, Clock clock) {
+    public InterventionResource(InterventionService service, ProposalService proposals, Clock clock, CurrentUser currentUser) {
         this.service = service;
         this.proposals = proposals;
         this.clock = clock;
+        this.currentUser = currentUser;
     }
 
     @GET
+    @RolesAllowed({Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Operation(summary = "List interventions, newest first", description = "Filter by customer, alert, status and kind.")
     public List<InterventionResponse> list(@QueryParam("customerId") UUID customerId, @QueryParam("alertId") UUID alertId,
             @QueryParam("status") InterventionStatus status, @QueryParam("kind") InterventionKind kind,
@@ -66,6 +71,7 @@ public class InterventionResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Path("/{id}")
     @Operation(summary = "One intervention")
     @APIResponse(responseCode = "404", description = "No such intervention",
@@ -75,6 +81,7 @@ public class InterventionResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Path("/{id}/history")
     @Operation(summary = "Every status change: who, when, why")
     public List<HistoryEntry> history(@PathParam("id") UUID id) {
@@ -82,86 +89,90 @@ public class InterventionResource {
     }
 
     @POST
+    @RolesAllowed({Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Operation(summary = "Propose an intervention for an alert by hand",
             description = "Eligibility, budget and the approval threshold apply as for the playbook's proposals; the proposer "
                     + "cannot approve it.")
     @APIResponse(responseCode = "201", description = "Proposed (or approved and offered at once when below the approval threshold)")
     @APIResponse(responseCode = "422", description = "Not eligible, over budget, or a control-group customer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response propose(@NotNull @Valid ProposalRequest request, @HeaderParam(Actors.HEADER) String user) {
-        Intervention i = proposals.propose(request, Actors.require(user, request.proposedBy(), "proposedBy"));
+    public Response propose(@NotNull @Valid ProposalRequest request) {
+        Intervention i = proposals.propose(request, currentUser.name());
         return Response.created(URI.create("/interventions/" + i.id)).entity(response(i)).build();
     }
 
     @POST
+    @RolesAllowed(Roles.RETENTION_MANAGER)
     @Path("/{id}/approve")
     @Operation(summary = "Approve a PROPOSED intervention (four eyes: not by its proposer)",
             description = "It is then offered at once if retention.offers.auto-offer is on and the contact policy allows.")
     @APIResponse(responseCode = "403", description = "The approver is the proposer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public InterventionResponse approve(@PathParam("id") UUID id, @Valid DecisionRequest request, @HeaderParam(Actors.HEADER) String user) {
-        return response(service.approve(id, user(user, request), note(request)));
+    public InterventionResponse approve(@PathParam("id") UUID id, @Valid DecisionRequest request) {
+        return response(service.approve(id, currentUser.name(), note(request)));
     }
 
     @POST
+    @RolesAllowed(Roles.RETENTION_MANAGER)
     @Path("/{id}/reject")
     @Operation(summary = "Refuse a PROPOSED intervention (four eyes: not by its proposer)")
-    public InterventionResponse reject(@PathParam("id") UUID id, @Valid DecisionRequest request, @HeaderParam(Actors.HEADER) String user) {
-        return response(service.reject(id, user(user, request), note(request)));
+    public InterventionResponse reject(@PathParam("id") UUID id, @Valid DecisionRequest request) {
+        return response(service.reject(id, currentUser.name(), note(request)));
     }
 
     @POST
+    @RolesAllowed({Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Path("/{id}/offer")
     @Operation(summary = "Offer an APPROVED or BLOCKED intervention to the customer",
             description = "Answers 200 with status OFFERED, or BLOCKED with the contact-policy reason in deliveryDetail.")
-    public InterventionResponse offer(@PathParam("id") UUID id, @Valid OfferRequest request, @HeaderParam(Actors.HEADER) String user) {
-        return response(service.offer(id, Actors.require(user, request == null ? null : request.decidedBy(), "decidedBy"),
+    public InterventionResponse offer(@PathParam("id") UUID id, @Valid OfferRequest request) {
+        return response(service.offer(id, currentUser.name(),
                 request == null ? null : request.channel()));
     }
 
     @POST
+    @RolesAllowed({Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Path("/{id}/accept")
     @Operation(summary = "Record that the customer accepted an OFFERED intervention",
             description = "Loan relief goes to loan-service as INTERVENTION_ACCEPTED and becomes APPLIED when loan-service confirms; "
                     + "a call or counselling becomes a task. Accepting twice is harmless.")
     @APIResponse(responseCode = "409", description = "Not offered, expired, declined...",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public InterventionResponse accept(@PathParam("id") UUID id, @Valid DecisionRequest request, @HeaderParam(Actors.HEADER) String user) {
-        return response(service.accept(id, user(user, request), note(request)));
+    public InterventionResponse accept(@PathParam("id") UUID id, @Valid DecisionRequest request) {
+        return response(service.accept(id, currentUser.name(), note(request)));
     }
 
     @POST
+    @RolesAllowed({Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Path("/{id}/decline")
     @Operation(summary = "Record that the customer declined an OFFERED intervention")
-    public InterventionResponse decline(@PathParam("id") UUID id, @Valid DecisionRequest request, @HeaderParam(Actors.HEADER) String user) {
-        return response(service.decline(id, user(user, request), note(request)));
+    public InterventionResponse decline(@PathParam("id") UUID id, @Valid DecisionRequest request) {
+        return response(service.decline(id, currentUser.name(), note(request)));
     }
 
     @POST
+    @RolesAllowed({Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Path("/{id}/withdraw")
     @Operation(summary = "Take back an intervention the customer has not answered")
-    public InterventionResponse withdraw(@PathParam("id") UUID id, @Valid DecisionRequest request, @HeaderParam(Actors.HEADER) String user) {
-        return response(service.withdraw(id, user(user, request), note(request)));
+    public InterventionResponse withdraw(@PathParam("id") UUID id, @Valid DecisionRequest request) {
+        return response(service.withdraw(id, currentUser.name(), note(request)));
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("/expire")
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Run the expiry job now", description = "Expires every OFFERED intervention whose offer ended at or before asOf "
             + "(an instant, or a date meaning the end of that day; default now). The scheduler runs the same every "
             + "retention.offers.expiry-every.")
     public ExpiryRun expire(@QueryParam("asOf") String asOf) {
-        var at = Actors.asOf(asOf, clock);
+        var at = QueryDates.asOf(asOf, clock);
         List<UUID> expired = service.expire(at);
         return new ExpiryRun(at, expired.size(), expired);
     }
 
     private InterventionResponse response(Intervention i) {
         return InterventionMapper.toResponse(i, i.kind.isTask() ? service.taskOf(i.id) : null);
-    }
-
-    private static String user(String header, DecisionRequest request) {
-        return Actors.require(header, request == null ? null : request.decidedBy(), "decidedBy");
     }
 
     private static String note(DecisionRequest request) {

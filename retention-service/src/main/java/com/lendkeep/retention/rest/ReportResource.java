@@ -2,6 +2,7 @@ package com.lendkeep.retention.rest;
 
 import java.time.Clock;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.lendkeep.platform.rest.ApiException;
 import com.lendkeep.platform.rest.Problem;
+import com.lendkeep.platform.security.Roles;
 import com.lendkeep.retention.api.ChurnReport;
 import com.lendkeep.retention.mapping.ChurnReportCsv;
 import com.lendkeep.retention.service.ReportService;
@@ -39,6 +41,7 @@ public class ReportResource {
     }
 
     @GET
+    @RolesAllowed(Roles.RETENTION_MANAGER)
     @Path("/churn")
     @Produces({ MediaType.APPLICATION_JSON, CSV })
     @Operation(summary = "Churn, loss, interventions and uplift of the customers alerted between from and to",
@@ -53,7 +56,7 @@ public class ReportResource {
             @Parameter(description = "csv or json") @QueryParam("format") String format,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         boolean csv = wantsCsv(format, accept);
-        ChurnReport report = service.churn(Actors.date(from, "from"), Actors.date(to, "to"), Actors.asOf(asOf, clock));
+        ChurnReport report = service.churn(QueryDates.date(from, "from"), QueryDates.date(to, "to"), QueryDates.asOf(asOf, clock));
         if (csv) {
             return Response.ok(ChurnReportCsv.write(report), CSV + "; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"churn-" + report.from() + "-" + report.to() + ".csv\"").build();

@@ -3,13 +3,13 @@ package com.lendkeep.retention.rest;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,6 +20,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.lendkeep.platform.security.CurrentUser;
+import com.lendkeep.platform.security.Roles;
 import com.lendkeep.retention.api.TaskRequest;
 import com.lendkeep.retention.api.TaskResponse;
 import com.lendkeep.retention.domain.TaskStatus;
@@ -33,12 +35,15 @@ import com.lendkeep.retention.service.TaskService;
 public class TaskResource {
 
     private final TaskService service;
+    private final CurrentUser currentUser;
 
-    public TaskResource(TaskService service) {
+    public TaskResource(TaskService service, CurrentUser currentUser) {
         this.service = service;
+        this.currentUser = currentUser;
     }
 
     @GET
+    @RolesAllowed({Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Operation(summary = "Tasks by due date", description = "Filter by owner (queue or person), status and customer.")
     public List<TaskResponse> list(@QueryParam("owner") String owner, @QueryParam("status") TaskStatus status,
             @QueryParam("customerId") UUID customerId, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
@@ -48,34 +53,34 @@ public class TaskResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Path("/{id}")
     public TaskResponse get(@PathParam("id") UUID id) {
         return TaskMapper.toResponse(service.get(id), service.today());
     }
 
     @POST
+    @RolesAllowed({Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Path("/{id}/complete")
     @Operation(summary = "The call or session took place: the intervention becomes APPLIED")
-    public TaskResponse complete(@PathParam("id") UUID id, @Valid TaskRequest request, @HeaderParam(Actors.HEADER) String user) {
-        return TaskMapper.toResponse(service.complete(id, user(user, request), note(request)), service.today());
+    public TaskResponse complete(@PathParam("id") UUID id, @Valid TaskRequest request) {
+        return TaskMapper.toResponse(service.complete(id, currentUser.name(), note(request)), service.today());
     }
 
     @POST
+    @RolesAllowed({Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Path("/{id}/cancel")
     @Operation(summary = "The task will not be done: the intervention becomes FAILED")
-    public TaskResponse cancel(@PathParam("id") UUID id, @Valid TaskRequest request, @HeaderParam(Actors.HEADER) String user) {
-        return TaskMapper.toResponse(service.cancel(id, user(user, request), note(request)), service.today());
+    public TaskResponse cancel(@PathParam("id") UUID id, @Valid TaskRequest request) {
+        return TaskMapper.toResponse(service.cancel(id, currentUser.name(), note(request)), service.today());
     }
 
     @POST
+    @RolesAllowed(Roles.RETENTION_MANAGER)
     @Path("/{id}/reassign")
     @Operation(summary = "Give an open task to another owner")
-    public TaskResponse reassign(@PathParam("id") UUID id, @Valid TaskRequest request, @HeaderParam(Actors.HEADER) String user) {
-        return TaskMapper.toResponse(service.reassign(id, request == null ? null : request.owner(), user(user, request)), service.today());
-    }
-
-    private static String user(String header, TaskRequest request) {
-        return Actors.require(header, request == null ? null : request.decidedBy(), "decidedBy");
+    public TaskResponse reassign(@PathParam("id") UUID id, @Valid TaskRequest request) {
+        return TaskMapper.toResponse(service.reassign(id, request == null ? null : request.owner(), currentUser.name()), service.today());
     }
 
     private static String note(TaskRequest request) {

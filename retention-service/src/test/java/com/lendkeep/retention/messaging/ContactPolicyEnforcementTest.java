@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import com.lendkeep.infra.RealInfraTestResource;
+import com.lendkeep.infra.TestUsers;
 import com.lendkeep.retention.support.Customers;
 import com.lendkeep.retention.support.Events;
 import com.lendkeep.retention.support.RetentionTestProfile;
@@ -45,12 +46,12 @@ class ContactPolicyEnforcementTest {
         String id = Events.awaitIntervention(customer, "PAYMENT_EXTENSION");
         given().get("/interventions/" + id).then().body("status", equalTo("BLOCKED"))
                 .body("deliveryDetail", equalTo("contact policy: the customer asked not to be contacted (do-not-contact)"));
-        given().contentType(ContentType.JSON).body(Map.of("decidedBy", "advisor.lee")).post("/interventions/" + id + "/accept")
+        given().contentType(ContentType.JSON).header(TestUsers.as("advisor.lee")).body("{}").post("/interventions/" + id + "/accept")
                 .then().statusCode(409).body("detail", containsString("could not be offered"));
 
         Events.preferences(customer, false, List.of("SMS"), null);
         await().atMost(WAIT).until(() -> List.of("SMS").equals(given().get("/customers/" + customer).then().extract().path("allowedChannels")));
-        given().contentType(ContentType.JSON).body(Map.of("decidedBy", "advisor.lee")).post("/interventions/" + id + "/offer")
+        given().contentType(ContentType.JSON).header(TestUsers.as("advisor.lee")).body("{}").post("/interventions/" + id + "/offer")
                 .then().statusCode(200).body("status", equalTo("OFFERED")).body("offerChannel", equalTo("SMS"))
                 .body("offeredBy", equalTo("advisor.lee")).body("deliveryDetail", equalTo(null));
         given().get("/interventions/" + id + "/history").then().body("toStatus", equalTo(List.of("PROPOSED", "APPROVED", "BLOCKED", "OFFERED")));
@@ -70,7 +71,7 @@ class ContactPolicyEnforcementTest {
         String id = Events.awaitIntervention(customer, "PAYMENT_EXTENSION");
         String reason = "contact policy: quiet period " + from + ".." + to + " (bereavement)";
         given().get("/interventions/" + id).then().body("status", equalTo("BLOCKED")).body("deliveryDetail", equalTo(reason));
-        given().contentType(ContentType.JSON).header("X-User", "advisor.lee").body("{}").post("/interventions/" + id + "/offer")
+        given().contentType(ContentType.JSON).header(TestUsers.as("advisor.lee")).body("{}").post("/interventions/" + id + "/offer")
                 .then().statusCode(200).body("status", equalTo("BLOCKED")).body("deliveryDetail", equalTo(reason));
         given().get("/interventions/" + id + "/history").then().body("toStatus", equalTo(List.of("PROPOSED", "APPROVED", "BLOCKED")));
     }
@@ -88,7 +89,7 @@ class ContactPolicyEnforcementTest {
         given().get("/interventions/" + loyalty).then().body("status", equalTo("OFFERED")).body("offerChannel", equalTo("LETTER"));
         given().get("/interventions/" + call).then().body("status", equalTo("BLOCKED")).body("deliveryDetail",
                 equalTo("contact policy: no allowed channel for this offer (customer allows [LETTER], it needs one of [PHONE, BRANCH])"));
-        given().contentType(ContentType.JSON).body(Map.of("decidedBy", "advisor.lee", "channel", "PHONE")).post("/interventions/" + call + "/offer")
+        given().contentType(ContentType.JSON).header(TestUsers.as("advisor.lee")).body(Map.of("channel", "PHONE")).post("/interventions/" + call + "/offer")
                 .then().statusCode(200).body("status", equalTo("BLOCKED"))
                 .body("deliveryDetail", equalTo("contact policy: channel PHONE is not allowed by the customer (allowed: [LETTER])"));
     }

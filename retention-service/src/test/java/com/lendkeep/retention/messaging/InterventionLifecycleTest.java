@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lendkeep.infra.KafkaTestClient;
 import com.lendkeep.infra.RealInfraTestResource;
+import com.lendkeep.infra.TestUsers;
 import com.lendkeep.retention.support.Customers;
 import com.lendkeep.retention.support.Events;
 import com.lendkeep.retention.support.RetentionTestProfile;
@@ -46,7 +47,7 @@ class InterventionLifecycleTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static void decide(String id, String action, String user, int status) {
-        given().contentType(ContentType.JSON).body(Map.of("decidedBy", user)).post("/interventions/" + id + "/" + action)
+        given().contentType(ContentType.JSON).header(TestUsers.as(user)).body("{}").post("/interventions/" + id + "/" + action)
                 .then().statusCode(status);
     }
 
@@ -77,7 +78,7 @@ class InterventionLifecycleTest {
                 .body("candidates.decision", equalTo(List.of("PROPOSED"))).body("outcome", equalTo("PENDING"));
         given().queryParam("customerId", customer.toString()).get("/interventions").then().body("size()", equalTo(1));
 
-        given().contentType(ContentType.JSON).body(Map.of("decidedBy", "advisor.lee")).post("/interventions/" + id + "/accept")
+        given().contentType(ContentType.JSON).header(TestUsers.as("advisor.lee")).body("{}").post("/interventions/" + id + "/accept")
                 .then().statusCode(200).body("status", equalTo("ACCEPTED")).body("decidedBy", equalTo("advisor.lee"));
         decide(id, "accept", "advisor.lee", 200);
 
@@ -177,7 +178,7 @@ class InterventionLifecycleTest {
                 .body("candidates", empty());
         given().get("/customers/" + customer).then().body("cohort", equalTo("CONTROL"));
         given().queryParam("customerId", customer.toString()).get("/interventions").then().body("", empty());
-        given().contentType(ContentType.JSON).header("X-User", "advisor.lee")
+        given().contentType(ContentType.JSON).header(TestUsers.as("advisor.lee"))
                 .body(Map.of("alertId", alert.toString(), "kind", "PAYMENT_EXTENSION", "extensionMonths", 3))
                 .post("/interventions").then().statusCode(422).contentType("application/problem+json")
                 .body("detail", containsString("control group"));

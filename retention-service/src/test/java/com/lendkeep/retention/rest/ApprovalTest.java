@@ -14,6 +14,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import com.lendkeep.infra.RealInfraTestResource;
+import com.lendkeep.infra.TestUsers;
 import com.lendkeep.retention.support.Customers;
 import com.lendkeep.retention.support.Events;
 import com.lendkeep.retention.support.RetentionTestProfile;
@@ -47,22 +48,20 @@ class ApprovalTest {
         Setup s = expensiveExtension();
         given().get("/interventions/" + s.extension()).then().body("status", equalTo("PROPOSED")).body("approvalRequired", equalTo(true))
                 .body("proposedBy", equalTo("system"));
-        given().contentType(ContentType.JSON).body(Map.of("decidedBy", "advisor.lee")).post("/interventions/" + s.extension() + "/accept")
+        given().contentType(ContentType.JSON).header(TestUsers.as("advisor.lee")).body("{}").post("/interventions/" + s.extension() + "/accept")
                 .then().statusCode(409).body("detail", containsString("awaits approval"));
-        given().contentType(ContentType.JSON).body("{}").post("/interventions/" + s.extension() + "/approve")
-                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("decidedBy"));
-        given().contentType(ContentType.JSON).body(Map.of("decidedBy", "system")).post("/interventions/" + s.extension() + "/approve")
-                .then().statusCode(400).body("detail", containsString("reserved"));
-        given().contentType(ContentType.JSON).header("X-User", "manager.kim").body(Map.of("decidedBy", "advisor.lee"))
-                .post("/interventions/" + s.extension() + "/approve").then().statusCode(400).body("detail", containsString("different users"));
+        given().contentType(ContentType.JSON).header(TestUsers.as("advisor.lee", "advisor")).body("{}")
+                .post("/interventions/" + s.extension() + "/approve").then().statusCode(403).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).header(TestUsers.as("system")).body("{}").post("/interventions/" + s.extension() + "/approve")
+                .then().statusCode(403).body("detail", containsString("reserved"));
 
-        given().contentType(ContentType.JSON).header("X-User", "manager.kim").body(Map.of("note", "within policy"))
+        given().contentType(ContentType.JSON).header(TestUsers.as("manager.kim")).body(Map.of("note", "within policy"))
                 .post("/interventions/" + s.extension() + "/approve").then().statusCode(200)
                 .body("approvedBy", equalTo("manager.kim")).body("approvedAt", notNullValue())
                 .body("status", equalTo("OFFERED")).body("offeredBy", equalTo("system"));
-        given().contentType(ContentType.JSON).body(Map.of("decidedBy", "manager.kim")).post("/interventions/" + s.extension() + "/approve")
+        given().contentType(ContentType.JSON).header(TestUsers.as("manager.kim")).body("{}").post("/interventions/" + s.extension() + "/approve")
                 .then().statusCode(200).body("status", equalTo("OFFERED"));
-        given().contentType(ContentType.JSON).body(Map.of("decidedBy", "manager.lin")).post("/interventions/" + s.extension() + "/approve")
+        given().contentType(ContentType.JSON).header(TestUsers.as("manager.lin")).body("{}").post("/interventions/" + s.extension() + "/approve")
                 .then().statusCode(409);
         given().get("/interventions/" + s.extension() + "/history").then()
                 .body("toStatus", equalTo(List.of("PROPOSED", "APPROVED", "OFFERED")))
@@ -73,24 +72,24 @@ class ApprovalTest {
     @Test
     void fourEyesTheProposerCannotApproveOrRejectTheirOwnProposal() {
         Setup s = expensiveExtension();
-        given().contentType(ContentType.JSON).body(Map.of("decidedBy", "advisor.lee", "note", "restructure instead"))
+        given().contentType(ContentType.JSON).header(TestUsers.as("advisor.lee")).body(Map.of("note", "restructure instead"))
                 .post("/interventions/" + s.extension() + "/withdraw").then().statusCode(200).body("status", equalTo("WITHDRAWN"));
 
-        String id = given().contentType(ContentType.JSON)
-                .body(Map.of("alertId", s.alert().toString(), "kind", "RESTRUCTURING", "proposedBy", "advisor.lee", "rateReduction", 0.02,
+        String id = given().contentType(ContentType.JSON).header(TestUsers.as("advisor.lee"))
+                .body(Map.of("alertId", s.alert().toString(), "kind", "RESTRUCTURING", "rateReduction", 0.02,
                         "fixedCost", 150, "note", "customer lost overtime pay"))
                 .post("/interventions").then().statusCode(201).header("Location", containsString("/interventions/"))
                 .body("status", equalTo("PROPOSED")).body("proposedBy", equalTo("advisor.lee")).body("playbookRule", equalTo("manual"))
                 .body("newAnnualRate", equalTo(0.08f)).body("newTermMonths", equalTo(null)).body("approvalRequired", equalTo(true))
                 .extract().path("id");
 
-        given().contentType(ContentType.JSON).body(Map.of("decidedBy", "advisor.lee")).post("/interventions/" + id + "/approve")
+        given().contentType(ContentType.JSON).header(TestUsers.as("advisor.lee")).body("{}").post("/interventions/" + id + "/approve")
                 .then().statusCode(403).contentType("application/problem+json").body("detail", containsString("four eyes"));
-        given().contentType(ContentType.JSON).header("X-User", "ADVISOR.LEE").body("{}").post("/interventions/" + id + "/reject")
+        given().contentType(ContentType.JSON).header(TestUsers.as("ADVISOR.LEE")).body("{}").post("/interventions/" + id + "/reject")
                 .then().statusCode(403);
         given().get("/interventions/" + id).then().body("status", equalTo("PROPOSED"));
 
-        given().contentType(ContentType.JSON).body(Map.of("decidedBy", "manager.kim")).post("/interventions/" + id + "/approve")
+        given().contentType(ContentType.JSON).header(TestUsers.as("manager.kim")).body("{}").post("/interventions/" + id + "/approve")
                 .then().statusCode(200).body("approvedBy", equalTo("manager.kim")).body("status", equalTo("OFFERED"));
         given().get("/interventions/" + id + "/history").then()
                 .body("actor", equalTo(List.of("advisor.lee", "manager.kim", "system")))
@@ -101,12 +100,12 @@ class ApprovalTest {
     @Test
     void aRejectedProposalStaysRejected() {
         Setup s = expensiveExtension();
-        given().contentType(ContentType.JSON).body(Map.of("decidedBy", "manager.kim", "note", "customer already in collections"))
+        given().contentType(ContentType.JSON).header(TestUsers.as("manager.kim")).body(Map.of("note", "customer already in collections"))
                 .post("/interventions/" + s.extension() + "/reject").then().statusCode(200)
                 .body("status", equalTo("REJECTED")).body("approvedBy", equalTo("manager.kim"));
-        given().contentType(ContentType.JSON).body(Map.of("decidedBy", "manager.kim")).post("/interventions/" + s.extension() + "/reject")
+        given().contentType(ContentType.JSON).header(TestUsers.as("manager.kim")).body("{}").post("/interventions/" + s.extension() + "/reject")
                 .then().statusCode(200).body("status", equalTo("REJECTED"));
-        given().contentType(ContentType.JSON).body(Map.of("decidedBy", "manager.lin")).post("/interventions/" + s.extension() + "/approve")
+        given().contentType(ContentType.JSON).header(TestUsers.as("manager.lin")).body("{}").post("/interventions/" + s.extension() + "/approve")
                 .then().statusCode(409).contentType("application/problem+json");
         given().get("/interventions/" + s.extension() + "/history").then()
                 .body("[1].detail", equalTo("rejected: customer already in collections")).body("[1].actor", equalTo("manager.kim"));
@@ -115,21 +114,21 @@ class ApprovalTest {
     @Test
     void manualProposalsAreValidatedAndCheckedForEligibility() {
         Setup s = expensiveExtension();
-        given().contentType(ContentType.JSON).header("X-User", "advisor.lee")
+        given().contentType(ContentType.JSON).header(TestUsers.as("advisor.lee"))
                 .body(Map.of("alertId", s.alert().toString(), "kind", "LOYALTY_RATE", "extensionMonths", 3))
                 .post("/interventions").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", equalTo(List.of("extensionMonths", "newAnnualRate")));
-        given().contentType(ContentType.JSON).header("X-User", "advisor.lee")
+        given().contentType(ContentType.JSON).header(TestUsers.as("advisor.lee"))
                 .body(Map.of("alertId", s.alert().toString(), "kind", "RELATIONSHIP_MANAGER_CALL", "fixedCost", 80))
                 .post("/interventions").then().statusCode(422).contentType("application/problem+json")
                 .body("detail", equalTo("not eligible: tier unknown: relationship-manager calls are for tiers [GOLD, PLATINUM]"));
-        given().contentType(ContentType.JSON).header("X-User", "advisor.lee")
+        given().contentType(ContentType.JSON).header(TestUsers.as("advisor.lee"))
                 .body(Map.of("alertId", s.alert().toString(), "kind", "LOYALTY_RATE", "newAnnualRate", 0.09))
                 .post("/interventions").then().statusCode(409).body("detail", containsString("already has a loan-terms intervention"));
-        given().contentType(ContentType.JSON).header("X-User", "advisor.lee")
+        given().contentType(ContentType.JSON).header(TestUsers.as("advisor.lee"))
                 .body(Map.of("alertId", s.alert().toString(), "kind", "PAYMENT_EXTENSION", "extensionMonths", 2))
                 .post("/interventions").then().statusCode(409).body("detail", containsString("already has a PAYMENT_EXTENSION"));
-        given().contentType(ContentType.JSON).header("X-User", "advisor.lee")
+        given().contentType(ContentType.JSON).header(TestUsers.as("advisor.lee"))
                 .body(Map.of("alertId", UUID.randomUUID().toString(), "kind", "FEE_WAIVER", "feeWaived", 20))
                 .post("/interventions").then().statusCode(404);
     }

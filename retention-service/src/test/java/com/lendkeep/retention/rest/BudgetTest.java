@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lendkeep.infra.RealInfraTestResource;
+import com.lendkeep.infra.TestUsers;
 import com.lendkeep.retention.support.Customers;
 import com.lendkeep.retention.support.Events;
 import com.lendkeep.retention.support.RetentionTestProfile;
@@ -78,7 +79,7 @@ class BudgetTest {
                 .body("candidates[0].reasons[0]", containsString("over budget: " + cost.toPlainString() + " of 100000.00 committed in 2031-05"));
         given().queryParam("customerId", second.toString()).get("/interventions").then().body("", empty());
 
-        given().contentType(ContentType.JSON).body(Map.of("decidedBy", "manager.kim")).post("/interventions/" + id + "/reject")
+        given().contentType(ContentType.JSON).header(TestUsers.as("manager.kim")).body("{}").post("/interventions/" + id + "/reject")
                 .then().statusCode(200);
         assertEquals(new BigDecimal("0.00"), decimal("/budget?date=2031-05-01", "committed"));
         UUID third = Customers.treatment();

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import com.lendkeep.infra.RealInfraTestResource;
+import com.lendkeep.infra.TestUsers;
 import com.lendkeep.retention.support.Customers;
 import com.lendkeep.retention.support.Events;
 import com.lendkeep.retention.support.RetentionTestProfile;
@@ -51,9 +52,9 @@ class ExpiryTest {
         given().get("/interventions/" + id).then().body("status", equalTo("EXPIRED"));
         given().get("/interventions/" + id + "/history").then().body("[-1].actor", equalTo("system"))
                 .body("[-1].detail", equalTo("no answer: the offer expired at " + expiresAt));
-        given().contentType(ContentType.JSON).body(Map.of("decidedBy", "advisor.lee")).post("/interventions/" + id + "/accept")
+        given().contentType(ContentType.JSON).header(TestUsers.as("advisor.lee")).body("{}").post("/interventions/" + id + "/accept")
                 .then().statusCode(409).contentType("application/problem+json").body("detail", containsString("the offer expired at"));
-        given().contentType(ContentType.JSON).body(Map.of("decidedBy", "advisor.lee")).post("/interventions/" + id + "/decline")
+        given().contentType(ContentType.JSON).header(TestUsers.as("advisor.lee")).body("{}").post("/interventions/" + id + "/decline")
                 .then().statusCode(409);
         given().post("/interventions/expire?asOf=" + expiresAt).then().body("interventionIds", not(hasItem(id)));
     }

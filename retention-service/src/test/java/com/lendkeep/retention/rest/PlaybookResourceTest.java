@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import com.lendkeep.infra.RealInfraTestResource;
+import com.lendkeep.infra.TestUsers;
 import com.lendkeep.retention.support.Customers;
 import com.lendkeep.retention.support.Events;
 import com.lendkeep.retention.support.RetentionTestProfile;
@@ -59,17 +60,17 @@ class PlaybookResourceTest {
     @Test
     void invalidRulesAreRefusedWithEveryFieldNamed() {
         int before = version();
-        given().contentType(ContentType.JSON).header("X-User", "manager.kim")
+        given().contentType(ContentType.JSON).header(TestUsers.as("manager.kim"))
                 .body(Map.of("rule", Map.of("id", "X", "priority", 5, "propose", Map.of("kind", "PAYMENT_EXTENSION", "extensionMonths", 40,
                         "churnReduction", 2))))
                 .post("/playbook/rules").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", equalTo(List.of("id", "description", "propose.churnReduction", "propose.extensionMonths")));
-        given().contentType(ContentType.JSON).header("X-User", "manager.kim")
+        given().contentType(ContentType.JSON).header(TestUsers.as("manager.kim"))
                 .body(Map.of("rule", Map.of("description", "no", "priority", 1, "propose", Map.of("kind", "CASHBACK"))))
                 .put("/playbook/rules/involuntary-payment-extension").then().statusCode(400)
                 .body("detail", containsString("CASHBACK"));
-        given().contentType(ContentType.JSON).body(Map.of("rule", rule("no-user", 10))).post("/playbook/rules").then().statusCode(400)
-                .body("errors[0].field", equalTo("changedBy"));
+        given().contentType(ContentType.JSON).header(TestUsers.as("advisor.lee", "advisor")).body(Map.of("rule", rule("no-role", 10)))
+                .post("/playbook/rules").then().statusCode(403).contentType("application/problem+json");
         given().get("/playbook").then().body("version", equalTo(before));
     }
 
@@ -77,12 +78,12 @@ class PlaybookResourceTest {
     void changesAreVersionedAuditedAndUsedByTheNextAlert() {
         int v = version();
         given().contentType(ContentType.JSON)
-                .body(Map.of("changedBy", "manager.kim", "comment", "try goodwill", "expectedVersion", v, "rule", rule("test-level-goodwill", 25)))
+                .header(TestUsers.as("manager.kim")).body(Map.of("comment", "try goodwill", "expectedVersion", v, "rule", rule("test-level-goodwill", 25)))
                 .post("/playbook/rules").then().statusCode(201).header("Location", containsString("/playbook/rules/test-level-goodwill"))
                 .body("version", equalTo(v + 1)).body("changedBy", equalTo("manager.kim")).body("rules.id", hasItem("test-level-goodwill"));
-        given().contentType(ContentType.JSON).body(Map.of("changedBy", "manager.kim", "rule", rule("test-level-goodwill", 25)))
+        given().contentType(ContentType.JSON).header(TestUsers.as("manager.kim")).body(Map.of("rule", rule("test-level-goodwill", 25)))
                 .post("/playbook/rules").then().statusCode(409);
-        given().contentType(ContentType.JSON).body(Map.of("changedBy", "manager.lin", "expectedVersion", v, "rule", rule("stale-edit", 25)))
+        given().contentType(ContentType.JSON).header(TestUsers.as("manager.lin")).body(Map.of("expectedVersion", v, "rule", rule("stale-edit", 25)))
                 .post("/playbook/rules").then().statusCode(409).body("detail", containsString("at version " + (v + 1)));
         given().get("/playbook/versions").then().body("[0].version", equalTo(v + 1)).body("[0].action", equalTo("CREATE"))
                 .body("[0].ruleId", equalTo("test-level-goodwill")).body("[0].changedBy", equalTo("manager.kim"))
@@ -97,18 +98,18 @@ class PlaybookResourceTest {
         given().get("/interventions/" + id).then().body("playbookRule", equalTo("test-level-goodwill"))
                 .body("playbookVersion", equalTo(v + 1)).body("feeWaived", equalTo(25.0f)).body("estimatedCost", equalTo(25.0f));
 
-        given().contentType(ContentType.JSON).header("X-User", "manager.lin").body(Map.of("rule", rule("test-level-goodwill", 30)))
+        given().contentType(ContentType.JSON).header(TestUsers.as("manager.lin")).body(Map.of("rule", rule("test-level-goodwill", 30)))
                 .put("/playbook/rules/test-level-goodwill").then().statusCode(200).body("version", equalTo(v + 2));
-        given().contentType(ContentType.JSON).header("X-User", "manager.lin").body(Map.of("rule", rule("test-level-goodwill", 30)))
+        given().contentType(ContentType.JSON).header(TestUsers.as("manager.lin")).body(Map.of("rule", rule("test-level-goodwill", 30)))
                 .put("/playbook/rules/test-level-goodwill").then().statusCode(200).body("version", equalTo(v + 2));
-        given().contentType(ContentType.JSON).header("X-User", "manager.lin").body(Map.of("rule", rule("other-id", 30)))
+        given().contentType(ContentType.JSON).header(TestUsers.as("manager.lin")).body(Map.of("rule", rule("other-id", 30)))
                 .put("/playbook/rules/test-level-goodwill").then().statusCode(400);
         given().get("/playbook/versions/" + (v + 2)).then().body("action", equalTo("UPDATE")).body("changedBy", equalTo("manager.lin"))
                 .body("before.propose.feeWaived", equalTo(25)).body("after.propose.feeWaived", equalTo(30))
                 .body("rules.id", hasItem("test-level-goodwill"));
 
-        given().delete("/playbook/rules/test-level-goodwill").then().statusCode(400);
-        given().header("X-User", "manager.kim").queryParam("comment", "trial over").delete("/playbook/rules/test-level-goodwill")
+        given().header(TestUsers.as("advisor.lee", "advisor")).delete("/playbook/rules/test-level-goodwill").then().statusCode(403);
+        given().header(TestUsers.as("manager.kim")).queryParam("comment", "trial over").delete("/playbook/rules/test-level-goodwill")
                 .then().statusCode(200).body("version", equalTo(v + 3)).body("rules.id", not(hasItem("test-level-goodwill")));
         given().get("/playbook/rules/test-level-goodwill").then().statusCode(404);
         given().get("/playbook/versions/" + (v + 3)).then().body("action", equalTo("DELETE")).body("after", equalTo(null))

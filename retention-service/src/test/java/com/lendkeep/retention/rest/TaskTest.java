@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import com.lendkeep.infra.RealInfraTestResource;
+import com.lendkeep.infra.TestUsers;
 import com.lendkeep.retention.support.Customers;
 import com.lendkeep.retention.support.Events;
 import com.lendkeep.retention.support.RetentionTestProfile;
@@ -39,7 +40,7 @@ class TaskTest {
         given().get("/interventions/" + call).then().body("status", equalTo("OFFERED")).body("offerChannel", equalTo("PHONE"))
                 .body("estimatedCost", equalTo(80.0f)).body("taskId", equalTo(null));
 
-        given().contentType(ContentType.JSON).body(Map.of("decidedBy", "advisor.lee")).post("/interventions/" + call + "/accept")
+        given().contentType(ContentType.JSON).header(TestUsers.as("advisor.lee")).body("{}").post("/interventions/" + call + "/accept")
                 .then().statusCode(200).body("status", equalTo("ACCEPTED")).body("taskId", notNullValue());
         given().queryParam("customerId", customer.toString()).get("/tasks").then().statusCode(200)
                 .body("size()", equalTo(1)).body("[0].kind", equalTo("RELATIONSHIP_MANAGER_CALL"))
@@ -48,13 +49,13 @@ class TaskTest {
                 .body("[0].interventionId", equalTo(call));
         String task = given().queryParam("customerId", customer.toString()).get("/tasks").then().extract().path("[0].id");
 
-        given().contentType(ContentType.JSON).body(Map.of("decidedBy", "team.lead", "owner", "rm.jones")).post("/tasks/" + task + "/reassign")
+        given().contentType(ContentType.JSON).header(TestUsers.as("team.lead")).body(Map.of("owner", "rm.jones")).post("/tasks/" + task + "/reassign")
                 .then().statusCode(200).body("owner", equalTo("rm.jones"));
         given().queryParam("owner", "rm.jones").queryParam("status", "OPEN").get("/tasks").then().body("id", equalTo(List.of(task)));
-        given().contentType(ContentType.JSON).body(Map.of("decidedBy", "rm.jones", "note", "call held, customer stays"))
+        given().contentType(ContentType.JSON).header(TestUsers.as("rm.jones")).body(Map.of("note", "call held, customer stays"))
                 .post("/tasks/" + task + "/complete").then().statusCode(200).body("status", equalTo("DONE")).body("closedBy", equalTo("rm.jones"));
-        given().contentType(ContentType.JSON).body(Map.of("decidedBy", "rm.jones")).post("/tasks/" + task + "/complete").then().statusCode(200);
-        given().contentType(ContentType.JSON).body(Map.of("decidedBy", "rm.jones")).post("/tasks/" + task + "/cancel").then().statusCode(409);
+        given().contentType(ContentType.JSON).header(TestUsers.as("rm.jones")).body("{}").post("/tasks/" + task + "/complete").then().statusCode(200);
+        given().contentType(ContentType.JSON).header(TestUsers.as("rm.jones")).body("{}").post("/tasks/" + task + "/cancel").then().statusCode(409);
         given().get("/interventions/" + call).then().body("status", equalTo("APPLIED"))
                 .body("outcomeDetail", equalTo("RELATIONSHIP_MANAGER_CALL done by rm.jones: call held, customer stays"));
         // no loan-service involvement: nothing on retention-events for a call
@@ -72,11 +73,12 @@ class TaskTest {
         String restructuring = Events.awaitIntervention(customer, "RESTRUCTURING");
         given().get("/interventions/" + restructuring).then().body("status", equalTo("OFFERED")).body("newTermMonths", equalTo(22));
         Events.awaitStatus(counselling, "OFFERED");
-        String task = given().contentType(ContentType.JSON).body(Map.of("decidedBy", "advisor.lee")).post("/interventions/" + counselling + "/accept")
+        String task = given().contentType(ContentType.JSON).header(TestUsers.as("advisor.lee")).body("{}").post("/interventions/" + counselling + "/accept")
                 .then().statusCode(200).extract().path("taskId");
         given().get("/tasks/" + task).then().body("owner", equalTo("financial-counselling"));
-        given().contentType(ContentType.JSON).body("{}").post("/tasks/" + task + "/cancel").then().statusCode(400);
-        given().contentType(ContentType.JSON).header("X-User", "counsellor.ray").body(Map.of("note", "customer unreachable"))
+        given().contentType(ContentType.JSON).header(TestUsers.as("analyst.li", "risk-analyst")).body("{}").post("/tasks/" + task + "/cancel")
+                .then().statusCode(403);
+        given().contentType(ContentType.JSON).header(TestUsers.as("counsellor.ray")).body(Map.of("note", "customer unreachable"))
                 .post("/tasks/" + task + "/cancel").then().statusCode(200).body("status", equalTo("CANCELLED"));
         given().get("/interventions/" + counselling).then().body("status", equalTo("FAILED"))
                 .body("outcomeDetail", containsString("cancelled by counsellor.ray: customer unreachable"));

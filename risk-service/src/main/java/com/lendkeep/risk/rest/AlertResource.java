@@ -3,6 +3,7 @@ package com.lendkeep.risk.rest;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lendkeep.platform.rest.ApiException;
+import com.lendkeep.platform.security.Roles;
 import com.lendkeep.risk.api.AlertResponse;
 import com.lendkeep.risk.domain.ChurnAlert;
 import com.lendkeep.risk.mapping.RiskMapper;
@@ -37,6 +39,7 @@ public class AlertResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ADVISOR, Roles.RETENTION_MANAGER, Roles.RISK_ANALYST})
     @Operation(summary = "List alerts, newest first", description = "Filter by status (OPEN, CLEARED) and customer.")
     public List<AlertResponse> list(@QueryParam("status") ChurnAlert.Status status, @QueryParam("customerId") UUID customerId,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page, @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
@@ -44,6 +47,7 @@ public class AlertResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ADVISOR, Roles.RETENTION_MANAGER, Roles.RISK_ANALYST})
     @Path("/{id}")
     @Operation(summary = "One alert")
     public AlertResponse get(@PathParam("id") UUID id) {

@@ -2,6 +2,7 @@ package com.lendkeep.risk.rest;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.lendkeep.platform.rest.Problem;
+import com.lendkeep.platform.security.Roles;
 import com.lendkeep.risk.api.ModelResponse;
 import com.lendkeep.risk.api.TrainRequest;
 import com.lendkeep.risk.domain.ChurnType;
@@ -37,6 +39,7 @@ public class ModelResource {
     }
 
     @POST
+    @RolesAllowed(Roles.RISK_ANALYST)
     @Path("/train")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Train a model from labelled outcomes",
@@ -51,12 +54,14 @@ public class ModelResource {
     }
 
     @GET
+    @RolesAllowed(Roles.RISK_ANALYST)
     @Operation(summary = "Every model version, newest first, with its metrics and status")
     public List<ModelResponse> list() {
         return models.list();
     }
 
     @GET
+    @RolesAllowed(Roles.RISK_ANALYST)
     @Path("/{version}")
     @Operation(summary = "One model version, with re-scoring progress after activation")
     public ModelResponse get(@PathParam("version") String version) {
@@ -64,6 +69,7 @@ public class ModelResource {
     }
 
     @POST
+    @RolesAllowed(Roles.RISK_ANALYST)
     @Path("/{version}/activate")
     @Operation(summary = "Make this version score its churn type",
             description = "The previously active version is retired (activate it again to roll back). Every customer is "
@@ -73,6 +79,7 @@ public class ModelResource {
     }
 
     @POST
+    @RolesAllowed(Roles.RISK_ANALYST)
     @Path("/{version}/challenger")
     @Operation(summary = "Shadow-score with this version beside the active one",
             description = "Its scores are kept beside the real ones (challengerScore) and change nothing.")
@@ -81,6 +88,7 @@ public class ModelResource {
     }
 
     @POST
+    @RolesAllowed(Roles.RISK_ANALYST)
     @Path("/active/{churnType}/retire")
     @Operation(summary = "Retire the active learned model of a churn type: the scorecard scores again")
     @APIResponse(responseCode = "204", description = "Retired")

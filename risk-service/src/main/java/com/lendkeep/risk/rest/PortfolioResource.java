@@ -1,5 +1,6 @@
 package com.lendkeep.risk.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.lendkeep.platform.security.Roles;
 import com.lendkeep.risk.api.PortfolioResponse;
 import com.lendkeep.risk.service.RiskReports;
 
@@ -27,6 +29,7 @@ public class PortfolioResource {
     }
 
     @GET
+    @RolesAllowed({Roles.RETENTION_MANAGER, Roles.RISK_ANALYST})
     @Operation(summary = "Portfolio view", description = "Customers by level and churn type, open alerts, the top-N at risk, "
             + "alerts raised per day over 30 days, and how many repayment records were taken in.")
     public PortfolioResponse portfolio(@QueryParam("top") @DefaultValue("20") @Min(1) @Max(500) int top) {

@@ -2,6 +2,7 @@ package com.lendkeep.risk.rest;
 
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,13 +14,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lendkeep.platform.rest.ApiException;
+import com.lendkeep.platform.security.Roles;
 import com.lendkeep.risk.api.RiskProfileResponse;
 import com.lendkeep.risk.api.RiskReportResponse;
 import com.lendkeep.risk.api.ScoreResponse;
-import com.lendkeep.risk.service.RiskReports;
 import com.lendkeep.risk.mapping.RiskMapper;
 import com.lendkeep.risk.repository.CustomerRiskRepository;
 import com.lendkeep.risk.repository.ScoreHistoryRepository;
+import com.lendkeep.risk.service.RiskReports;
 
 @Path("/risk/customers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,6 +41,7 @@ public class RiskResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ADVISOR, Roles.RETENTION_MANAGER, Roles.RISK_ANALYST})
     @Path("/{id}/report")
     @Operation(summary = "A risk assessment a person can read",
             description = "Each churn type's probability, level and reasons in plain words, with rule-based recommended actions.")
@@ -47,6 +50,7 @@ public class RiskResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ADVISOR, Roles.RETENTION_MANAGER, Roles.RISK_ANALYST})
     @Path("/{id}/score")
     @Operation(summary = "A customer's current scores and the model versions that gave them")
     public ScoreResponse score(@PathParam("id") UUID id) {
@@ -56,6 +60,7 @@ public class RiskResource {
     }
 
     @GET
+    @RolesAllowed({Roles.ADVISOR, Roles.RETENTION_MANAGER, Roles.RISK_ANALYST})
     @Path("/{id}")
     @Operation(summary = "A customer's current scores, levels, reasons, features and recent score history")
     public RiskProfileResponse get(@PathParam("id") UUID id) {

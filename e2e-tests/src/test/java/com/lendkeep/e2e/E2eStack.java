@@ -1,0 +1,34 @@
+package com.lendkeep.e2e;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import com.lendkeep.infra.ServiceProcesses;
+import com.lendkeep.infra.SharedTestInfra;
+import com.lendkeep.infra.TestUsers;
+
+/**
+ * The four packaged services, each its own process, on the test JVM's real Kafka and PostgreSQL;
+ * started once for all end-to-end test classes and stopped when the JVM exits.
+ */
+final class E2eStack {
+
+    private static ServiceProcesses services;
+
+    private E2eStack() {
+    }
+
+    static synchronized ServiceProcesses services() throws Exception {
+        if (services == null) {
+            Path root = Path.of(System.getProperty("lendkeep.repo.root", "..")).toAbsolutePath().normalize();
+            ServiceProcesses started = new ServiceProcesses(root.resolve("e2e-tests/target/e2e-logs"));
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+            // no control group here: the churn case's customer must be treated
+            started.start(root, SharedTestInfra.postgresPort(), SharedTestInfra.bootstrapServers(), SharedTestInfra.jwt(),
+                    Map.of("CONTROL_GROUP_SHARE", "0"));
+            TestUsers.installDefault();
+            services = started;
+        }
+        return services;
+    }
+}
