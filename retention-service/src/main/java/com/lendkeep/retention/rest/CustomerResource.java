@@ -12,12 +12,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.lendkeep.platform.rest.ApiException;
+import com.lendkeep.platform.rest.Problem;
 import com.lendkeep.platform.security.Roles;
 import com.lendkeep.retention.api.CustomerResponse;
 import com.lendkeep.retention.domain.CustomerProfile;
 import com.lendkeep.retention.domain.InterventionKind;
+import com.lendkeep.retention.service.CaseService;
 import com.lendkeep.retention.service.ControlGroup;
 import com.lendkeep.retention.service.CustomerFactsService;
 import com.lendkeep.retention.service.InterventionService;
@@ -30,20 +36,29 @@ public class CustomerResource {
     private final CustomerFactsService customers;
     private final InterventionService interventions;
     private final ControlGroup controlGroup;
+    private final CaseService cases;
 
-    public CustomerResource(CustomerFactsService customers, InterventionService interventions, ControlGroup controlGroup) {
+    public CustomerResource(CustomerFactsService customers, InterventionService interventions, ControlGroup controlGroup,
+            CaseService cases) {
         this.customers = customers;
         this.interventions = interventions;
         this.controlGroup = controlGroup;
+        this.cases = cases;
     }
 
     @GET
     @RolesAllowed({Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Path("/{id}")
     @Operation(summary = "A customer's facts, group, and whether an offer could reach them today",
-            description = "Known to every customer id: without customer-events the defaults apply (no tier or grade, default channels).")
+            description = "For a customer known from customer-events or from an alert; before any customer-event the defaults "
+                    + "apply (no tier or grade, default channels).")
+    @APIResponse(responseCode = "404", description = "Neither a customer event nor an alert about this customer has arrived",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CustomerResponse get(@PathParam("id") UUID id) {
         CustomerProfile p = customers.find(id);
+        if (p == null && !cases.anyFor(id)) {
+            throw ApiException.notFound("customer", id);
+        }
         var decision = interventions.contactDecision(id, InterventionKind.PAYMENT_EXTENSION, null);
         var today = new CustomerResponse.ContactToday(decision.allowed(), decision.channel(), decision.reason(), interventions.offersInWindow(id));
         if (p == null) {

@@ -7,6 +7,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -45,7 +46,7 @@ public class TaskResource {
     @GET
     @RolesAllowed({Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Operation(summary = "Tasks by due date", description = "Filter by owner (queue or person), status and customer.")
-    public List<TaskResponse> list(@QueryParam("owner") String owner, @QueryParam("status") TaskStatus status,
+    public List<TaskResponse> list(@QueryParam("owner") @Size(max = 64) String owner, @QueryParam("status") TaskStatus status,
             @QueryParam("customerId") UUID customerId, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         var today = service.today();

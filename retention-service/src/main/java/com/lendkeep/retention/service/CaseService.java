@@ -29,6 +29,11 @@ public class CaseService {
         this.interventions = interventions;
     }
 
+    /** Whether any churn-risk alert about the customer reached retention-service. */
+    public boolean anyFor(UUID customerId) {
+        return cases.count("customerId", customerId) > 0;
+    }
+
     public AlertCase get(UUID alertId) {
         return cases.findByIdOptional(alertId).orElseThrow(() -> ApiException.notFound("alert case", alertId));
     }
