@@ -189,7 +189,7 @@ register() {
       --argjson inc "${C_INCOME[i]}" \
       '{type: "INDIVIDUAL", fullName: $n, nationalId: $nid, email: $e, relationshipSince: "2019-04-01", annualIncome: $inc}')"
     C_ID[i]="$(jq -r .id <<<"$BODY")"
-    call 200 GET retention-service "/customers/${C_ID[i]}"
+    retention_customer "${C_ID[i]}"
     [[ "$(jq -r .cohort <<<"$BODY")" == CONTROL ]] || break
     printf '   %-13s customer %s was drawn into the control group; registering again for the story\n' \
       "${C_NAME[i]}" "$(short "${C_ID[i]}")"
@@ -453,6 +453,18 @@ eve_opts_out() {
   fi
 }
 
+# retention_customer ID: waits until retention-service has heard of the customer (customer-events,
+# asynchronous) and sets BODY to what it knows; ends the demo if it never does.
+retention_customer() {
+  poll "$DEMO_TIMEOUT" "retention-service to hear of customer $(short "$1")" retention_knows "$1" ||
+    demo_fail "retention-service never heard of customer $1 (is customer-events flowing?)"
+}
+
+retention_knows() {
+  api GET retention-service "/customers/$1"
+  [[ "$HTTP_CODE" == 200 ]]
+}
+
 retention_knows_dnc() {
   api GET retention-service "/customers/${C_ID[$1]}"
   [[ "$HTTP_CODE" == 200 ]] && [[ "$(jq -r .doNotContact <<<"$BODY")" == true ]]
@@ -469,7 +481,7 @@ find_control_customer() {
       --arg e "sam$k.${RUN_ID}@example.com" \
       '{type: "INDIVIDUAL", fullName: $n, nationalId: $nid, email: $e, relationshipSince: "2020-06-01", annualIncome: 35000}')"
     id="$(jq -r .id <<<"$BODY")"
-    call 200 GET retention-service "/customers/$id"
+    retention_customer "$id"
     cohort="$(jq -r .cohort <<<"$BODY")"
     if [[ "$cohort" == CONTROL ]]; then
       new_customer "Sam Spare $k" distressed 9000.00 0.089 24 35000 0
