@@ -6,7 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -58,8 +60,10 @@ class ChurnCaseEndToEndTest {
         String retention = services.url("retention-service");
 
         // 1. a customer
-        String customerId = given().contentType(ContentType.JSON).body(Map.of("type", "INDIVIDUAL", "fullName", "Ana Lopez",
-                "nationalId", "E2E" + System.nanoTime(), "relationshipSince", "2019-04-01", "annualIncome", 38000))
+        String fullName = "Ana Lopez";
+        String nationalId = "E2E" + System.nanoTime();
+        String customerId = given().contentType(ContentType.JSON).body(Map.of("type", "INDIVIDUAL", "fullName", fullName,
+                "nationalId", nationalId, "relationshipSince", "2019-04-01", "annualIncome", 38000))
                 .post(customers + "/customers").then().statusCode(201).extract().path("id");
 
         // 2. a loan with its schedule
@@ -126,5 +130,11 @@ class ChurnCaseEndToEndTest {
         given().get(retention + "/interventions/" + interventionId + "/history").then()
                 .body("toStatus", equalTo(List.of("PROPOSED", "APPROVED", "OFFERED", "ACCEPTED", "APPLIED")))
                 .body("[3].actor", equalTo("advisor.e2e")).body("[4].actor", equalTo("loan-service"));
+
+        // 10. the customer's personal data reached no service's log
+        for (String service : ServiceProcesses.SERVICES) {
+            String log = Files.readString(services.log(service));
+            assertFalse(log.contains(fullName) || log.contains(nationalId), service + " logged the customer's name or national id");
+        }
     }
 }
