@@ -14,18 +14,28 @@ import com.lendkeep.infra.TestUsers;
 final class E2eStack {
 
     private static ServiceProcesses services;
+    private static Exception failedToStart;
 
     private E2eStack() {
     }
 
     static synchronized ServiceProcesses services() throws Exception {
+        if (failedToStart != null) {
+            throw new IllegalStateException("the services did not start (see the first failure)", failedToStart);
+        }
         if (services == null) {
             Path root = Path.of(System.getProperty("lendkeep.repo.root", "..")).toAbsolutePath().normalize();
             ServiceProcesses started = new ServiceProcesses(root.resolve("e2e-tests/target/e2e-logs"));
+            try {
+                // no control group here: the churn case's customer must be treated
+                started.start(root, SharedTestInfra.postgresPort(), SharedTestInfra.bootstrapServers(), SharedTestInfra.jwt(),
+                        Map.of("CONTROL_GROUP_SHARE", "0"));
+            } catch (Exception | Error e) {
+                started.close(); // no half-started processes left behind for the next class to compete with
+                failedToStart = e instanceof Exception ex ? ex : new IllegalStateException(e);
+                throw e;
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
-            // no control group here: the churn case's customer must be treated
-            started.start(root, SharedTestInfra.postgresPort(), SharedTestInfra.bootstrapServers(), SharedTestInfra.jwt(),
-                    Map.of("CONTROL_GROUP_SHARE", "0"));
             TestUsers.installDefault();
             services = started;
         }
