@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 
 import jakarta.annotation.Priority;
@@ -66,6 +67,7 @@ public class IdempotencyInterceptor {
             throw ApiException.badRequest(HEADER, "header " + HEADER + " must be 1.." + MAX_KEY_LENGTH + " characters");
         }
         String scope = caller.name().orElse("");
+        Instant claimedAt;
         switch (store.claim(scope, key, hash(ctx))) {
             case IdempotencyStore.Claim.Mismatch m -> throw ApiException.unprocessable(HEADER + " " + key
                     + " was already used for a different request (method, path or body); use a new key");
@@ -81,9 +83,7 @@ public class IdempotencyInterceptor {
                 }
                 return replay.build();
             }
-            case IdempotencyStore.Claim.Claimed c -> {
-                // falls through to run the request
-            }
+            case IdempotencyStore.Claim.Claimed c -> claimedAt = c.startedAt();
         }
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
@@ -96,7 +96,7 @@ public class IdempotencyInterceptor {
                 return response;
             });
         } catch (RuntimeException e) {
-            store.release(scope, key);
+            store.release(scope, key, claimedAt);
             throw e;
         }
     }
