@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 
 import jakarta.annotation.Priority;
@@ -67,6 +68,7 @@ public class IdempotencyInterceptor {
             throw ApiException.badRequest(HEADER, "header " + HEADER + " must be 1.." + MAX_KEY_LENGTH + " characters");
         }
         String scope = currentUser.name();
+        Instant claimedAt;
         switch (store.claim(scope, key, hash(ctx))) {
             case IdempotencyStore.Claim.Mismatch m -> throw ApiException.unprocessable(HEADER + " " + key
                     + " was already used for a different request (method, path or body); use a new key");
@@ -82,9 +84,7 @@ public class IdempotencyInterceptor {
                 }
                 return replay.build();
             }
-            case IdempotencyStore.Claim.Claimed c -> {
-                // falls through to run the request
-            }
+            case IdempotencyStore.Claim.Claimed c -> claimedAt = c.startedAt();
         }
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
@@ -97,7 +97,7 @@ public class IdempotencyInterceptor {
                 return response;
             });
         } catch (RuntimeException e) {
-            store.release(scope, key);
+            store.release(scope, key, claimedAt);
             throw e;
         }
     }

@@ -66,9 +66,11 @@ public class EventInbox {
      */
     public void processBatch(List<Incoming> messages, BatchEventHandler handler) {
         List<EventEnvelope> events = new ArrayList<>(messages.size());
+        List<Incoming> parsed = new ArrayList<>(messages.size());
         for (Incoming m : messages) {
             try {
                 events.add(parse(m.value()));
+                parsed.add(m);
             } catch (PoisonMessageException e) {
                 deadLetters.send(m.topic(), m.key(), m.value(), e.getMessage());
             }
@@ -103,8 +105,8 @@ public class EventInbox {
                 break;
             }
         }
-        for (int i = 0; i < messages.size(); i++) {
-            Incoming m = messages.get(i);
+        // only those with a valid envelope: the others are on the dead-letter topic already
+        for (Incoming m : parsed) {
             try {
                 process(m.value(), event -> handler.handle(List.of(event)));
             } catch (PoisonMessageException e) {
