@@ -81,7 +81,9 @@ public final class Bench {
         services = new Services(root, work.resolve("logs"), env);
 
         Phases phases = new Phases(this);
-        phases.startup();
+        if (o.has("startup") || o.has("latency") || o.has("rest")) {
+            phases.startup();
+        }
         if (o.has("pipeline")) {
             phases.pipeline();
         }
@@ -160,7 +162,7 @@ public final class Bench {
         int restConnections = 16;
         boolean jfr;
         String label = "";
-        Set<String> phases = new LinkedHashSet<>(List.of("pipeline", "latency", "rest", "growth", "scaleout"));
+        Set<String> phases = new LinkedHashSet<>(List.of("startup", "pipeline", "latency", "rest", "growth", "scaleout"));
 
         boolean has(String phase) {
             return phases.contains(phase);
@@ -198,7 +200,7 @@ public final class Bench {
                                   --scaleout-events N  events of the two-instance run (300000), on a topic of 6 partitions
                                   --probes N           missed payments timed to their intervention (200)
                                   --rest-seconds N     wrk duration per endpoint and round (15); --rest-rounds N (3)
-                                  --phases LIST        pipeline,latency,rest,growth,scaleout (all)
+                                  --phases LIST        startup,pipeline,latency,rest,growth,scaleout (all; latency and rest start the stack)
                                   --jfr                record risk-service during the pipeline (JFR, profile settings)
                                   --out FILE           where the table goes (docs/performance.md)
                                   --label TEXT         a word for this run in the table's heading""");

@@ -182,6 +182,7 @@ final class Phases {
             }
         });
         Map<UUID, Long> sent = new ConcurrentHashMap<>();
+        Map<UUID, Long> sentWall = new ConcurrentHashMap<>();
         Map<UUID, Long> seen = new ConcurrentHashMap<>();
         Thread poller = Thread.ofPlatform().name("intervention-poller").start(() -> {
             try (Connection c = b.infra.connect(Infra.DATABASE);
@@ -215,6 +216,7 @@ final class Phases {
                 UUID customer = probes.customerId(i);
                 String value = Events.missed(UUID.randomUUID(), customer, probes.loanId(i), 1, Events.FIRST_DUE, 31, "20000.00");
                 sent.put(customer, System.nanoTime());
+                sentWall.put(customer, System.currentTimeMillis());
                 p.send(new ProducerRecord<>("repayment-events", customer.toString(), value));
                 Thread.sleep(250);
             }
@@ -224,6 +226,14 @@ final class Phases {
             Thread.sleep(50);
         }
         double bgRate = (background.get() - bg0) / ((System.nanoTime() - t0) / 1e9);
+        String lags = "";
+        for (String group : List.of("risk-service", "customer-service")) {
+            try {
+                lags += group + " " + Pipeline.lag(b.infra.bootstrap(), group, "repayment-events") + " events behind; ";
+            } catch (Exception e) {
+                lags += group + " lag unknown; ";
+            }
+        }
         stop.set(true);
         load.join();
         poller.join(10_000);
@@ -239,6 +249,49 @@ final class Phases {
         Bench.log("alert latency over %d of %d probes at %,.0f background events/s: p50 %.0f ms, p99 %.0f ms, max %.0f ms (load %s)",
                 ms.size(), sent.size(), bgRate, pct(ms, 50), pct(ms, 99), ms.isEmpty() ? Double.NaN : ms.get(ms.size() - 1), Sys.loads());
         r.latency(sent.size(), ms.size(), bgRate, pct(ms, 50), pct(ms, 99), ms.isEmpty() ? Double.NaN : ms.get(ms.size() - 1), loadAvg);
+        r.note("alert latency", "at the end of the probes on repayment-events: " + lags + "where the time goes (medians, from the "
+                + "rows' own timestamps): " + stages(sentWall));
+    }
+
+    /** Publication to alert raised (risk-service), to case received (retention-service), to intervention proposed. */
+    private String stages(Map<UUID, Long> sentWall) throws Exception {
+        UUID[] ids = sentWall.keySet().toArray(UUID[]::new);
+        Map<UUID, Long> raised = times("SELECT customer_id, min(raised_at) FROM risk.churn_alert WHERE customer_id = ANY (?) GROUP BY 1", ids);
+        Map<UUID, Long> received = times("SELECT customer_id, min(received_at) FROM retention.alert_case WHERE customer_id = ANY (?) GROUP BY 1", ids);
+        Map<UUID, Long> proposed = times("SELECT customer_id, min(proposed_at) FROM retention.intervention WHERE customer_id = ANY (?) GROUP BY 1", ids);
+        List<Double> a = new ArrayList<>();
+        List<Double> c = new ArrayList<>();
+        List<Double> d = new ArrayList<>();
+        for (UUID id : ids) {
+            if (raised.containsKey(id)) {
+                a.add((double) (raised.get(id) - sentWall.get(id)));
+                if (received.containsKey(id)) {
+                    c.add((double) (received.get(id) - raised.get(id)));
+                    if (proposed.containsKey(id)) {
+                        d.add((double) (proposed.get(id) - received.get(id)));
+                    }
+                }
+            }
+        }
+        Collections.sort(a);
+        Collections.sort(c);
+        Collections.sort(d);
+        return String.format(java.util.Locale.ROOT, "published to alert raised in risk-service %.0f ms (p99 %.0f); raised to case received by "
+                + "retention-service (outbox relay, Kafka, retention's consumer) %.0f ms (p99 %.0f); received to intervention proposed %.0f ms "
+                + "(p99 %.0f)", pct(a, 50), pct(a, 99), pct(c, 50), pct(c, 99), pct(d, 50), pct(d, 99));
+    }
+
+    private Map<UUID, Long> times(String sql, UUID[] ids) throws Exception {
+        Map<UUID, Long> t = new HashMap<>();
+        try (Connection c = b.infra.connect(Infra.DATABASE); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setArray(1, c.createArrayOf("uuid", ids));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    t.put(rs.getObject(1, UUID.class), rs.getTimestamp(2).getTime());
+                }
+            }
+        }
+        return t;
     }
 
     static double pct(List<Double> sorted, double p) {
