@@ -81,27 +81,38 @@ public final class Bench {
         services = new Services(root, work.resolve("logs"), env);
 
         Phases phases = new Phases(this);
-        if (o.has("startup") || o.has("latency") || o.has("rest")) {
-            phases.startup();
+        // The table is rewritten after every phase, so a phase that fails leaves the others' figures.
+        try {
+            if (o.has("startup") || o.has("latency") || o.has("rest")) {
+                phases.startup();
+            }
+            if (o.has("pipeline")) {
+                phases.pipeline();
+                report.write(root);
+            }
+            if (o.has("latency")) {
+                phases.latency();
+                report.write(root);
+            }
+            if (o.has("rest")) {
+                phases.rest();
+            }
+            phases.memoryAfter();
+            report.write(root);
+            if (o.has("growth")) {
+                phases.growth();
+                report.write(root);
+            }
+            if (o.has("scaleout")) {
+                phases.scaleOut();
+            }
+        } catch (Exception e) {
+            report.note("failed", e.toString());
+            throw e;
+        } finally {
+            report.note("machine", "load average at end " + Sys.loads());
+            report.write(root);
         }
-        if (o.has("pipeline")) {
-            phases.pipeline();
-        }
-        if (o.has("latency")) {
-            phases.latency();
-        }
-        if (o.has("rest")) {
-            phases.rest();
-        }
-        phases.memoryAfter();
-        if (o.has("growth")) {
-            phases.growth();
-        }
-        if (o.has("scaleout")) {
-            phases.scaleOut();
-        }
-        report.note("machine", "load average at end " + Sys.loads());
-        report.write(root);
         closeQuietly();
         log("done; table written to %s", o.out);
     }

@@ -52,6 +52,9 @@ final class Pipeline {
         p.put(ProducerConfig.LINGER_MS_CONFIG, Integer.toString(lingerMs));
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
         p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(128L << 20));
+        // On a machine loaded far beyond its cores a batch can wait minutes for the broker: wait, do not drop it.
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.toString(30 * 60_000));
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "120000");
         return new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
     }
 
@@ -67,16 +70,33 @@ final class Pipeline {
         }
     }
 
-    /** Publishes every event of {@code ev} to {@code topic}; returns events per second. */
+    /**
+     * Publishes every event of {@code ev} to {@code topic} and checks that Kafka has all of them (a
+     * send that failed is an error, not a smaller run); returns events per second.
+     */
     static double produce(String bootstrap, String topic, Events ev) throws Exception {
         long t0 = System.nanoTime();
+        java.util.concurrent.atomic.AtomicLong failed = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<Exception> firstError = new java.util.concurrent.atomic.AtomicReference<>();
+        long before = topicSize(bootstrap, topic);
         try (KafkaProducer<String, String> producer = producer(bootstrap, 20)) {
             for (long i = 0; i < ev.events; i++) {
-                producer.send(new ProducerRecord<>(topic, ev.customerId(ev.customerOf(i)).toString(), ev.value(i)));
+                producer.send(new ProducerRecord<>(topic, ev.customerId(ev.customerOf(i)).toString(), ev.value(i)), (meta, error) -> {
+                    if (error != null) {
+                        failed.incrementAndGet();
+                        firstError.compareAndSet(null, error);
+                    }
+                });
             }
             producer.flush();
         }
-        return ev.events / ((System.nanoTime() - t0) / 1e9);
+        double rate = ev.events / ((System.nanoTime() - t0) / 1e9);
+        long written = topicSize(bootstrap, topic) - before;
+        if (failed.get() > 0 || written != ev.events) {
+            throw new IllegalStateException("only " + written + " of " + ev.events + " events reached " + topic + " (" + failed.get()
+                    + " sends failed)", firstError.get());
+        }
+        return rate;
     }
 
     /** Limit 1: a plain consumer (same deserializer and poll size as risk-service) reading the whole topic. */

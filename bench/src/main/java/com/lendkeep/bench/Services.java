@@ -73,6 +73,12 @@ final class Services implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(java));
         cmd.addAll(JVM_FLAGS);
         cmd.addAll(extraFlags);
+        String jfrDir = System.getenv("BENCH_JFR_DIR");
+        if (jfrDir != null && extraFlags.stream().noneMatch(f -> f.startsWith("-XX:StartFlightRecording"))) {
+            // profile every service of the run (e.g. the REST endpoints): one recording per instance, written at exit
+            cmd.add("-XX:StartFlightRecording=filename=" + Path.of(jfrDir).toAbsolutePath().resolve(name.replace('#', '-') + ".jfr")
+                    + ",settings=profile,dumponexit=true");
+        }
         cmd.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve(name.replace('#', '-') + ".log").toFile()));
