@@ -221,9 +221,16 @@ final class Pipeline {
         long lastLog = 0;
         try (Connection c = infra.connect(db)) {
             while (System.nanoTime() < deadline) {
-                done = Bench.count(c, "SELECT count(*) FROM risk.processed_event WHERE event_type IN ('REPAYMENT_RECEIVED', 'PAYMENT_MISSED')") - before;
+                // Progress from the statistics (O(1)); the exact count (a scan of a table of a million rows,
+                // which took 10 % of PostgreSQL's CPU when run every second) only once they say it is done.
+                done = Bench.count(c, "SELECT coalesce(sum(n_tup_ins), 0) FROM pg_stat_user_tables WHERE schemaname = 'risk' "
+                        + "AND relname = 'processed_event'") - before;
                 if (done >= expected) {
-                    break;
+                    done = Bench.count(c, "SELECT count(*) FROM risk.processed_event WHERE event_type IN ('REPAYMENT_RECEIVED', 'PAYMENT_MISSED')")
+                            - before;
+                    if (done >= expected) {
+                        break;
+                    }
                 }
                 if (System.nanoTime() - lastLog > 10e9) {
                     Bench.log("  %,d / %,d processed (load %s)", done, expected, Sys.loads());
