@@ -1,5 +1,6 @@
 package com.lendkeep.platform.outbox;
 
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -11,6 +12,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +25,8 @@ import com.lendkeep.platform.events.EventType;
  */
 @ApplicationScoped
 public class Outbox {
+
+    private static final String INSERT_SQL = "INSERT INTO outbox_event (event_id, topic, message_key, event_type, payload) VALUES (?, ?, ?, ?, ?)";
 
     private final EntityManager em;
     private final ObjectMapper mapper;
@@ -50,14 +54,19 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event " + type + " cannot be serialized", e);
         }
-        em.createNativeQuery("INSERT INTO outbox_event (event_id, topic, message_key, event_type, payload) "
-                + "VALUES (?1, ?2, ?3, ?4, ?5)")
-                .setParameter(1, envelope.eventId())
-                .setParameter(2, type.topic())
-                .setParameter(3, customerId.toString())
-                .setParameter(4, type.name())
-                .setParameter(5, payload)
-                .executeUpdate();
+        // Straight on the transaction's connection: a native query would make Hibernate flush the whole
+        // session first (dirty-checking every entity of the transaction) once per event published, and
+        // nothing pending in the session can change this insert.
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_SQL)) {
+                insert.setObject(1, envelope.eventId());
+                insert.setString(2, type.topic());
+                insert.setString(3, customerId.toString());
+                insert.setString(4, type.name());
+                insert.setString(5, payload);
+                insert.executeUpdate();
+            }
+        });
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.FlushModeType;
 
 import com.lendkeep.risk.domain.ChurnAlert;
 import com.lendkeep.risk.domain.ChurnType;
@@ -22,8 +23,14 @@ public class ChurnAlertRepository implements PanacheRepositoryBase<ChurnAlert, U
                 .firstResultOptional();
     }
 
+    /**
+     * Open alerts of many customers. Read without flushing first: the caller reads them before it
+     * changes any alert, and dirty-checking every entity of a batch for this query cost more than the query.
+     */
     public List<ChurnAlert> openFor(List<UUID> customerIds) {
-        return list("customerId in ?1 and status = ?2", customerIds, ChurnAlert.Status.OPEN);
+        return getEntityManager().createQuery("from ChurnAlert where customerId in :ids and status = :status", ChurnAlert.class)
+                .setParameter("ids", customerIds).setParameter("status", ChurnAlert.Status.OPEN)
+                .setFlushMode(FlushModeType.COMMIT).getResultList();
     }
 
     public List<ChurnAlert> search(ChurnAlert.Status status, UUID customerId, int page, int size) {

@@ -115,6 +115,7 @@ public class RiskService {
         List<RiskScorer.Result> results = scorer.score(states);
         Map<String, ChurnAlert> open = openAlerts(states);
         Instant now = Instant.now();
+        List<ScoreHistory> points = new ArrayList<>(states.size());
         for (int i = 0; i < states.size(); i++) {
             CustomerRisk risk = states.get(i).risk;
             RiskScores scores = results.get(i).scores();
@@ -137,13 +138,14 @@ public class RiskService {
             point.voluntaryScore = risk.voluntaryScore;
             point.combinedScore = risk.combinedScore;
             point.modelVersion = risk.modelVersion;
-            history.persist(point);
+            points.add(point);
 
             evaluateAlert(risk, ChurnType.INVOLUNTARY, scores.involuntary(), risk.involuntaryLevel, scores.involuntaryReasons(),
                     scores.involuntaryModel(), open.get(risk.customerId + ":" + ChurnType.INVOLUNTARY), now);
             evaluateAlert(risk, ChurnType.VOLUNTARY, scores.voluntary(), risk.voluntaryLevel, scores.voluntaryReasons(),
                     scores.voluntaryModel(), open.get(risk.customerId + ":" + ChurnType.VOLUNTARY), now);
         }
+        history.insertAll(points);
     }
 
     private Map<String, ChurnAlert> openAlerts(List<CustomerState> states) {
