@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,15 +51,23 @@ final class Api {
         final LongAdder retries = new LongAdder();
         final LongAdder resolved = new LongAdder();
         final LongAdder accepted = new LongAdder();
-        /** Answers (of any status) that took more than 5 s, and the slowest. */
+        /** Answers (of any status) slower than {@link #SLOW_MILLIS}, the slowest, and every duration for percentiles. */
+        static final long SLOW_MILLIS = 10_000;
         final LongAdder slow = new LongAdder();
         final java.util.concurrent.atomic.AtomicLong maxMillis = new java.util.concurrent.atomic.AtomicLong();
+        final java.util.Queue<Long> millis = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
-        void took(long millis) {
-            if (millis > 5000) {
+        void took(long ms) {
+            if (ms > SLOW_MILLIS) {
                 slow.increment();
             }
-            maxMillis.accumulateAndGet(millis, Math::max);
+            maxMillis.accumulateAndGet(ms, Math::max);
+            millis.add(ms);
+        }
+
+        long percentile(double p) {
+            List<Long> sorted = millis.stream().sorted().toList();
+            return sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1));
         }
 
         void status(int s) {
@@ -73,8 +82,8 @@ final class Api {
         @Override
         public String toString() {
             return "accepted " + accepted.sum() + ", retried " + retries.sum() + " (connection failures " + connectionFailures.sum()
-                    + "), settled by reading back " + resolved.sum() + ", answers " + new java.util.TreeMap<>(statuses) + ", slowest "
-                    + maxMillis.get() + " ms";
+                    + "), settled by reading back " + resolved.sum() + ", answers " + new java.util.TreeMap<>(statuses) + ", p95 "
+                    + percentile(0.95) + " ms, slowest " + maxMillis.get() + " ms";
         }
     }
 

@@ -196,7 +196,8 @@ class FaultScenariosTest {
                 slow[0] = api.stats.slow.sum();
                 facts.put("REST writes accepted while Kafka was down", api.stats.accepted.toString());
                 facts.put("events waiting in the outboxes when Kafka came back", Long.toString(waiting[0]));
-                facts.put("slowest REST write while Kafka was down", api.stats.maxMillis.get() + " ms");
+                facts.put("REST answers while Kafka was down", "p95 " + api.stats.percentile(0.95) + " ms, slowest "
+                        + api.stats.maxMillis.get() + " ms");
                 long t = System.nanoTime();
                 stack.kafka.start(Duration.ofSeconds(90));
                 facts.put("Kafka restarted in", (System.nanoTime() - t) / 1_000_000 + " ms");
@@ -206,7 +207,7 @@ class FaultScenariosTest {
                 // registration (3 events), credit score (1-2) and loan (1) per customer, all held back
                 r.checks.add(new Reconciler.Check("events held in the outboxes while Kafka was down (>= 5 per customer)", 1,
                         waiting[0] >= 5L * s.customers.size() ? 1 : 0));
-                r.checks.add(new Reconciler.Check("REST writes slower than 5 s while Kafka was down", 0, slow[0]));
+                r.checks.add(new Reconciler.Check("REST writes slower than 10 s while Kafka was down", 0, slow[0]));
             });
         });
     }
@@ -391,6 +392,14 @@ class FaultScenariosTest {
         writes.put("loan-service POST /loans", () -> api.post("loan-service", "/loans", Map.of("customerId", UUID.randomUUID().toString(),
                 "principal", new BigDecimal("1000.00"), "annualRate", new BigDecimal("0.05"), "termMonths", 1, "startDate",
                 s.businessDate.toString(), "method", "ANNUITY"), Map.of(), Duration.ofSeconds(30)));
+        // writes to things that do not exist: 404 when the database is up, so nothing can change by accident
+        writes.put("loan-service POST /loans/{id}/repayments (Idempotency-Key)", () -> api.post("loan-service", "/loans/" + UUID.randomUUID()
+                + "/repayments", Map.of("amount", new BigDecimal("10.00")), Map.of("Idempotency-Key", UUID.randomUUID().toString()),
+                Duration.ofSeconds(30)));
+        writes.put("risk-service POST /models/{version}/activate", () -> api.post("risk-service", "/models/probe-" + UUID.randomUUID()
+                + "/activate", Map.of(), Map.of(), Duration.ofSeconds(30)));
+        writes.put("retention-service POST /interventions/{id}/accept", () -> api.post("retention-service", "/interventions/"
+                + UUID.randomUUID() + "/accept", Map.of("note", "probe"), Map.of("X-User", "advisor.probe"), Duration.ofSeconds(30)));
         Map<String, Api.Attempt> all = new LinkedHashMap<>(reads);
         all.putAll(writes);
 

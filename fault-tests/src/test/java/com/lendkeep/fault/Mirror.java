@@ -23,12 +23,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Delivers every event twice: reads every business topic from the scenario's start and publishes
  * each record again, unchanged (same key, so the same partition; same value, so the same eventId),
- * right behind the original, the way a producer retry, a relay re-send or a consumer rebalance
- * would. The copies carry a header so that they are not copied again; consumers ignore headers.
+ * the way a producer retry, a relay re-send or a consumer rebalance would. Half the copies follow
+ * their original at once (often into the same poll or batch), half {@link #DELAY} later (after the
+ * original was processed and committed). The copies carry a header so that they are not copied
+ * again; consumers ignore headers.
  */
 final class Mirror implements AutoCloseable {
 
     static final String COPY_HEADER = "fault-test-copy";
+    static final Duration DELAY = Duration.ofSeconds(3);
+
+    private record Delayed(long dueNanos, ProducerRecord<String, String> copy) {
+    }
 
     private final Map<TopicPartition, Long> from;
     private final KafkaConsumer<String, String> consumer;
@@ -59,6 +65,7 @@ final class Mirror implements AutoCloseable {
             List<TopicPartition> partitions = new ArrayList<>(from.keySet());
             consumer.assign(partitions);
             from.forEach(consumer::seek);
+            java.util.ArrayDeque<Delayed> later = new java.util.ArrayDeque<>();
             while (running) {
                 List<Future<RecordMetadata>> sent = new ArrayList<>();
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
@@ -70,7 +77,14 @@ final class Mirror implements AutoCloseable {
                         copy.headers().add(h);
                     }
                     copy.headers().add(COPY_HEADER, new byte[] {'1'});
-                    sent.add(producer.send(copy));
+                    if (r.offset() % 2 == 0) {
+                        sent.add(producer.send(copy));
+                    } else {
+                        later.add(new Delayed(System.nanoTime() + DELAY.toNanos(), copy));
+                    }
+                }
+                while (!later.isEmpty() && later.peek().dueNanos() <= System.nanoTime()) {
+                    sent.add(producer.send(later.poll().copy()));
                 }
                 producer.flush();
                 for (Future<RecordMetadata> f : sent) {
@@ -78,7 +92,7 @@ final class Mirror implements AutoCloseable {
                     copied.increment();
                 }
                 Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
-                boolean atEnd = sent.isEmpty();
+                boolean atEnd = sent.isEmpty() && later.isEmpty();
                 for (TopicPartition tp : partitions) {
                     atEnd &= consumer.position(tp) >= end.get(tp);
                 }

@@ -317,6 +317,7 @@ final class Workload {
 
     /** One month and a day later: the distressed customers' first installment is missed. */
     private void closeOfBusiness() {
+        bank.awaitSent(Duration.ofMinutes(5));
         LocalDate next = businessDate.plusMonths(1).plusDays(1);
         api.write("close of business " + next, () -> api.post("loan-service", "/business-date", Map.of("date", next.toString()),
                 Map.of("Idempotency-Key", "cob-" + scenario + "-" + customers.get(0).nationalId)), null);
