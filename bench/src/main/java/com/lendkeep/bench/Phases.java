@@ -352,6 +352,9 @@ final class Phases {
 
     /** Resident memory of every service after the pipeline, latency and REST phases. */
     void memoryAfter() throws IOException {
+        if (b.services.all().isEmpty()) {
+            return;
+        }
         for (Services.Instance i : b.services.all()) {
             r.memoryAfter(i.service(), Sys.rssMb(i.pid()));
         }
@@ -392,7 +395,7 @@ final class Phases {
         r.scaleOut(events, o.scaleOutPartitions, one, two, owners, counts, Sys.load1());
     }
 
-    private Map<String, List<String>> lastAssignment = Map.of();
+    private volatile Map<String, List<String>> lastAssignment = Map.of();
     private final Map<String, long[]> counts = new LinkedHashMap<>();
 
     private void checkCounts(String db, long events) throws Exception {
@@ -458,12 +461,40 @@ final class Phases {
         }
         List<Long> pids = started.stream().map(Services.Instance::pid).toList();
         double cpu0 = pids.stream().mapToDouble(Sys::cpuSeconds).sum();
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread watcher = null;
         if (instances > 1) {
-            Thread.sleep(3000);
-            lastAssignment = Pipeline.assignment(b.infra.bootstrap(), group, topic);
-            Bench.log("  consumer group %s: %s", group, Pipeline.joinAssignment(lastAssignment));
+            // A rebalance moves partitions in steps (cooperative): watch the group during the run and
+            // keep the assignment with the most owners, as it stood once the instances settled.
+            lastAssignment = Map.of();
+            watcher = Thread.ofPlatform().daemon().start(() -> {
+                while (running.get()) {
+                    try {
+                        Map<String, List<String>> owners = Pipeline.assignment(b.infra.bootstrap(), group, topic);
+                        int owned = owners.values().stream().mapToInt(List::size).sum();
+                        int best = lastAssignment.values().stream().mapToInt(List::size).sum();
+                        if (owners.size() > lastAssignment.size() || (owners.size() == lastAssignment.size() && owned > best)) {
+                            lastAssignment = owners;
+                            Bench.log("  consumer group %s: %s", group, Pipeline.joinAssignment(owners));
+                        }
+                        Thread.sleep(1000);
+                    } catch (InterruptedException e) {
+                        return;
+                    } catch (Exception e) {
+                        // the group is rebalancing: ask again
+                    }
+                }
+            });
         }
-        Pipeline.Run run = Pipeline.await(b.infra, name, 0, ev.events, pids, cpu0, pgCpu0, Duration.ofMinutes(60));
+        Pipeline.Run run;
+        try {
+            run = Pipeline.await(b.infra, name, 0, ev.events, pids, cpu0, pgCpu0, Duration.ofMinutes(60));
+        } finally {
+            running.set(false);
+            if (watcher != null) {
+                watcher.join(5000);
+            }
+        }
         for (Services.Instance s : started) {
             b.services.stop(s.name());
         }

@@ -266,7 +266,8 @@ final class Pipeline {
                 List<String> mine = m.assignment().topicPartitions().stream().filter(tp -> tp.topic().equals(topic))
                         .map(tp -> tp.topic() + "-" + tp.partition()).sorted().toList();
                 if (!mine.isEmpty()) {
-                    owners.put(m.host() + " " + m.clientId(), mine);
+                    // the member id: both instances' consumers have the same client id and host
+                    owners.put(m.consumerId(), mine);
                 }
             }
             return owners;
