@@ -62,7 +62,6 @@ class FaultScenariosTest {
     private Instant suiteStart;
     private String loadAtStart;
     private final List<Reconciler.Result> results = new ArrayList<>();
-    private final Map<String, Duration> wallTimes = new LinkedHashMap<>();
 
     @BeforeAll
     void startEverything() throws Exception {
@@ -280,7 +279,6 @@ class FaultScenariosTest {
                     .map(e -> e.getKey() + " " + e.getValue().toSeconds() + " s").collect(Collectors.joining(", ")));
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
-        wallTimes.put(name, took);
         r.notes.put("wall time", took.toSeconds() + " s");
         results.add(r);
         print(r);

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -135,10 +134,6 @@ final class InfraProcess implements AutoCloseable {
                         p.destroyForcibly();
                     }
                 });
-    }
-
-    Optional<Long> pid() {
-        return running() ? Optional.of(process.pid()) : Optional.empty();
     }
 
     private long readyLines() throws IOException {
