@@ -128,8 +128,10 @@ public final class Bench {
         }
         try {
             if (infra != null) {
+                Path data = infra.dir;
                 infra.close();
                 infra = null;
+                deleteTree(data); // Kafka's and PostgreSQL's data (GBs at full scale); the services' logs stay
             }
         } catch (Exception e) {
             log("stopping infrastructure: %s", e);
@@ -270,6 +272,17 @@ public final class Bench {
                 }
             }
             return values;
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
