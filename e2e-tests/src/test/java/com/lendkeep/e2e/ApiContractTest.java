@@ -30,7 +30,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lendkeep.infra.LocalJwt;
 import com.lendkeep.infra.ServiceProcesses;
-import com.lendkeep.infra.SharedTestInfra;
 import com.lendkeep.infra.TestUsers;
 
 /**
@@ -90,7 +89,8 @@ class ApiContractTest {
                 .token("intruder", TestUsers.ALL_ROLES, Duration.ofMinutes(10));
         List<String> failures = new ArrayList<>();
         Map<String, int[]> counts = new TreeMap<>();
-        for (Operation op : operations()) {
+        List<Operation> operations = operations();
+        for (Operation op : operations) {
             int[] c = counts.computeIfAbsent(op.service(), s -> new int[2]);
             c[0]++;
             String key = op.method() + " " + op.path();
@@ -121,7 +121,7 @@ class ApiContractTest {
         }
         counts.forEach((service, c) -> System.out.printf("role checks %-18s %3d operations, %4d requests%n", service, c[0], c[1]));
         for (String documented : matrix.keySet()) {
-            if (operations().stream().noneMatch(op -> (op.service() + " " + op.method() + " " + op.path()).equals(documented))) {
+            if (operations.stream().noneMatch(op -> (op.service() + " " + op.method() + " " + op.path()).equals(documented))) {
                 failures.add("docs/security.md lists " + documented + ", which no OpenAPI document has");
             }
         }
@@ -454,9 +454,5 @@ class ApiContractTest {
 
     private static String abbreviate(String s) {
         return s.length() > 30 ? s.substring(0, 12) + "...(" + s.length() + " chars)" : s;
-    }
-
-    static {
-        SharedTestInfra.ensureStarted();
     }
 }

@@ -93,29 +93,26 @@ public final class ServiceProcesses implements AutoCloseable {
     /** Ready when /q/health/ready answers 200; a process that died fails at once instead of waiting out the timeout. */
     private void awaitReady(String service, Duration timeout) throws IOException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready")).build();
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Process p = processes.get(service);
-            if (!p.isAlive()) {
-                throw new IllegalStateException(service + " exited with " + p.exitValue() + ", see " + log(service));
-            }
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
+        try {
+            while (System.nanoTime() < deadline) {
+                Process p = processes.get(service);
+                if (!p.isAlive()) {
+                    throw new IllegalStateException(service + " exited with " + p.exitValue() + ", see " + log(service));
                 }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while waiting for " + service, e);
-            }
-            try {
+                try {
+                    if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException e) {
+                    // not listening yet
+                }
                 Thread.sleep(250); // poll interval
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while waiting for " + service, e);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for " + service, e);
         }
         throw new IllegalStateException(service + " not ready after " + timeout + ", see " + log(service));
     }

@@ -28,7 +28,7 @@ public final class TestUsers {
 
     /** {@code Authorization: Bearer ...} for {@code user} with every role. */
     public static Header as(String user) {
-        return new Header("Authorization", "Bearer " + SharedTestInfra.jwt().token(user, ALL_ROLES, TTL));
+        return as(user, ALL_ROLES.toArray(String[]::new));
     }
 
     /** {@code Authorization: Bearer ...} for {@code user} with just {@code roles}. */
