@@ -1,39 +1,91 @@
 package com.lendkeep.customer.messaging;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import com.lendkeep.customer.service.AssessmentService;
 import com.lendkeep.customer.service.LoanExposureService;
+import com.lendkeep.platform.events.EventEnvelope;
 import com.lendkeep.platform.events.Payloads;
 import com.lendkeep.platform.inbox.EventInbox;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** repayment-events from loan-service or a core banking system: interest income and outstanding exposure. */
+/**
+ * repayment-events from loan-service or a core banking system: interest income and outstanding
+ * exposure. Taken in batches (up to max.poll.records): one transaction per batch, and one
+ * re-assessment per repaid customer per batch instead of one per event.
+ */
 @ApplicationScoped
 public class RepaymentEventsConsumer {
 
     private final EventInbox inbox;
     private final LoanExposureService exposure;
+    private final AssessmentService assessments;
 
-    public RepaymentEventsConsumer(EventInbox inbox, LoanExposureService exposure) {
+    public RepaymentEventsConsumer(EventInbox inbox, LoanExposureService exposure, AssessmentService assessments) {
         this.inbox = inbox;
         this.exposure = exposure;
+        this.assessments = assessments;
     }
 
     @Incoming("repayment-events")
     @Blocking
-    public void onRepaymentEvent(String message) {
-        inbox.process(message, event -> {
-            switch (event.type()) {
-                case REPAYMENT_RECEIVED -> exposure.repaymentReceived(event.customerId(), event.occurredAt(),
-                        inbox.data(event, Payloads.RepaymentReceived.class));
-                case PAYMENT_MISSED -> exposure.paymentMissed(event.customerId(), inbox.data(event, Payloads.PaymentMissed.class));
-                default -> {
-                    // nothing else travels on this topic today
+    public void onRepaymentEvents(ConsumerRecords<String, String> records) {
+        List<EventInbox.Incoming> messages = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, String> r : records) {
+            messages.add(new EventInbox.Incoming(r.topic(), r.key(), r.value()));
+        }
+        inbox.processBatch(messages, this::apply);
+    }
+
+    /**
+     * Runs in the batch's transaction. Customers are taken in id order, so that two instances
+     * lock the same customers in the same order (no deadlock); each customer's events keep their
+     * order of arrival. The assessment reads the state after all of the customer's events.
+     */
+    void apply(List<EventEnvelope> events) {
+        Map<UUID, List<EventEnvelope>> byCustomer = new TreeMap<>();
+        for (EventEnvelope e : events) {
+            byCustomer.computeIfAbsent(e.customerId(), id -> new ArrayList<>()).add(e);
+        }
+        SortedSet<UUID> repaid = new TreeSet<>();
+        byCustomer.forEach((customerId, theirs) -> {
+            for (EventEnvelope e : theirs) {
+                if (applyOne(e)) {
+                    repaid.add(customerId);
                 }
             }
         });
+        repaid.forEach(assessments::reassess);
+    }
+
+    /** Applies one event; true if it moved an input of the customer's assessment. */
+    private boolean applyOne(EventEnvelope event) {
+        switch (event.type()) {
+            case REPAYMENT_RECEIVED -> {
+                exposure.applyRepayment(event.customerId(), event.occurredAt(), inbox.data(event, Payloads.RepaymentReceived.class));
+                return true;
+            }
+            case PAYMENT_MISSED -> {
+                // the missed-payment count is not an input of the assessment
+                exposure.paymentMissed(event.customerId(), inbox.data(event, Payloads.PaymentMissed.class));
+                return false;
+            }
+            default -> {
+                return false; // nothing else travels on this topic today
+            }
+        }
     }
 }

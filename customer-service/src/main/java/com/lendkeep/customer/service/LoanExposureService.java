@@ -21,7 +21,8 @@ import io.quarkus.logging.Log;
 /**
  * Keeps this service's view of each customer's loans from loan-service's loan and repayment
  * events, and re-assesses the customer in the same transaction when exposure, interest or products
- * move. Loan and repayment events travel on different topics, so they can arrive in either order:
+ * move (after repayments, which arrive in batches, the caller re-assesses: once per customer and
+ * batch). Loan and repayment events travel on different topics, so they can arrive in either order:
  * a repayment for a loan not yet known creates the loan, which its LOAN_OPENED completes later.
  */
 @ApplicationScoped
@@ -102,8 +103,11 @@ public class LoanExposureService {
         save(loan);
     }
 
-    /** Interest paid adds to the interest income; the outstanding principal replaces the exposure unless an older repayment. */
-    public void repaymentReceived(UUID customerId, Instant occurredAt, Payloads.RepaymentReceived event) {
+    /**
+     * Interest paid adds to the interest income; the outstanding principal replaces the exposure unless an older repayment.
+     * Does not re-assess the customer: the caller does, once after all of a batch's repayments of that customer.
+     */
+    public void applyRepayment(UUID customerId, Instant occurredAt, Payloads.RepaymentReceived event) {
         lockCustomer(customerId);
         CustomerLoan loan = loanOf(customerId, event.loanId());
         if (event.interestPaid() != null) {
@@ -124,7 +128,6 @@ public class LoanExposureService {
             }
         }
         save(loan);
-        assessments.reassess(customerId);
     }
 
     public void paymentMissed(UUID customerId, Payloads.PaymentMissed event) {
