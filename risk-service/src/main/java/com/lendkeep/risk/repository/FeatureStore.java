@@ -1,24 +1,67 @@
 package com.lendkeep.risk.repository;
 
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
+
+import org.hibernate.Session;
 
 import com.lendkeep.risk.domain.CreditScorePoint;
 import com.lendkeep.risk.domain.CustomerRisk;
 import com.lendkeep.risk.domain.RepaymentPeriod;
+import com.lendkeep.risk.domain.RiskLevel;
 import com.lendkeep.risk.service.CustomerState;
 
-/** Loads many customers' risk state in three queries, whatever their number (no per-customer round trips). */
+/**
+ * Reads and writes many customers' risk state in plain JDBC on the transaction's connection: a
+ * fixed number of statements per batch whatever the number of customers, and no managed entities.
+ * The batch path is the service's hot loop, and Hibernate's entity management (hydrating every
+ * period, dirty-checking every row at commit) cost more than the database work itself
+ * (docs/performance.md). The objects are the entity classes used as plain holders; the REST side
+ * still reads them through Hibernate.
+ */
 @ApplicationScoped
 public class FeatureStore {
+
+    private static final String RISK_COLUMNS = "customer_id, latest_loan_id, active_loans, loan_rate, days_past_due, max_days_past_due, "
+            + "consecutive_missed, missed_total, payments_total, payments_on_time, last_payment_ratio, credit_score, credit_score_change, "
+            + "complaints, hardship_contacts, payoff_inquiries, competitor_mentions, rate_complaints, low_satisfaction, forbearance_until, "
+            + "involuntary_score, voluntary_score, combined_score, involuntary_level, voluntary_level, reasons, model_version, updated_at, "
+            + "as_of, delinquent_since, credit_limit, tier, grade, challenger_score, challenger_version";
+
+    private static final String UPDATE_RISK = "UPDATE customer_risk SET latest_loan_id = ?, active_loans = ?, loan_rate = ?, "
+            + "days_past_due = ?, max_days_past_due = ?, consecutive_missed = ?, missed_total = ?, payments_total = ?, "
+            + "payments_on_time = ?, last_payment_ratio = ?, credit_score = ?, credit_score_change = ?, complaints = ?, "
+            + "hardship_contacts = ?, payoff_inquiries = ?, competitor_mentions = ?, rate_complaints = ?, low_satisfaction = ?, "
+            + "forbearance_until = ?, involuntary_score = ?, voluntary_score = ?, combined_score = ?, involuntary_level = ?, "
+            + "voluntary_level = ?, reasons = ?, model_version = ?, updated_at = ?, as_of = ?, delinquent_since = ?, credit_limit = ?, "
+            + "tier = ?, grade = ?, challenger_score = ?, challenger_version = ? WHERE customer_id = ?";
+
+    private static final String UPSERT_PERIOD = "INSERT INTO repayment_period (customer_id, loan_id, period_date, days_past_due, "
+            + "amount_due, amount_paid, outstanding, credit_limit) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+            + "ON CONFLICT (customer_id, period_date, loan_id) DO UPDATE SET days_past_due = EXCLUDED.days_past_due, "
+            + "amount_due = EXCLUDED.amount_due, amount_paid = EXCLUDED.amount_paid, outstanding = EXCLUDED.outstanding, "
+            + "credit_limit = EXCLUDED.credit_limit";
+
+    private static final String UPSERT_SCORE = "INSERT INTO credit_score_point (customer_id, score_date, score) VALUES (?, ?, ?) "
+            + "ON CONFLICT (customer_id, score_date) DO UPDATE SET score = EXCLUDED.score";
 
     private final EntityManager em;
 
@@ -32,41 +75,78 @@ public class FeatureStore {
      */
     public Map<UUID, CustomerState> lockOrCreate(Collection<UUID> customerIds) {
         UUID[] ids = customerIds.stream().sorted().toArray(UUID[]::new);
-        em.createNativeQuery("INSERT INTO customer_risk (customer_id, updated_at) SELECT id, now() FROM unnest(CAST(?1 AS uuid[])) AS id "
-                + "ON CONFLICT (customer_id) DO NOTHING").setParameter(1, ids).executeUpdate();
-        List<CustomerRisk> risks = em.createQuery("from CustomerRisk where customerId in :ids order by customerId", CustomerRisk.class)
-                .setParameter("ids", List.of(ids)).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
-        return states(risks);
+        return session().doReturningWork(c -> {
+            Map<UUID, CustomerState> states = states(c, ids, true);
+            if (states.size() == ids.length) {
+                return states; // the usual case: no insert attempt, which cost an index probe per customer
+            }
+            UUID[] missing = Arrays.stream(ids).filter(id -> !states.containsKey(id)).toArray(UUID[]::new);
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO customer_risk (customer_id, updated_at) "
+                    + "SELECT id, now() FROM unnest(?) AS id ON CONFLICT (customer_id) DO NOTHING")) {
+                insert.setArray(1, c.createArrayOf("uuid", missing));
+                insert.executeUpdate();
+            }
+            Map<UUID, CustomerState> all = new LinkedHashMap<>(states);
+            all.putAll(states(c, missing, true));
+            return all;
+        });
     }
 
     /** States of existing customers, read-only. */
     public Map<UUID, CustomerState> read(Collection<UUID> customerIds) {
-        List<CustomerRisk> risks = em.createQuery("from CustomerRisk where customerId in :ids order by customerId", CustomerRisk.class)
-                .setParameter("ids", customerIds).getResultList();
-        return states(risks);
+        UUID[] ids = customerIds.stream().sorted().toArray(UUID[]::new);
+        return session().doReturningWork(c -> states(c, ids, false));
     }
 
-    private Map<UUID, CustomerState> states(List<CustomerRisk> risks) {
-        if (risks.isEmpty()) {
-            return Map.of();
+    /** Writes back the customers' rows, and the periods and credit-score points the events created or changed. */
+    public void save(Collection<CustomerState> states) {
+        if (states.isEmpty()) {
+            return;
         }
-        List<UUID> ids = risks.stream().map(r -> r.customerId).toList();
-        Map<UUID, List<RepaymentPeriod>> periods = new HashMap<>();
-        for (RepaymentPeriod p : em.createQuery("from RepaymentPeriod where customerId in :ids", RepaymentPeriod.class)
-                .setParameter("ids", ids).getResultList()) {
-            periods.computeIfAbsent(p.customerId, k -> new ArrayList<>()).add(p);
-        }
-        Map<UUID, List<CreditScorePoint>> scores = new HashMap<>();
-        for (CreditScorePoint s : em.createQuery("from CreditScorePoint where customerId in :ids", CreditScorePoint.class)
-                .setParameter("ids", ids).getResultList()) {
-            scores.computeIfAbsent(s.customerId, k -> new ArrayList<>()).add(s);
-        }
-        Map<UUID, CustomerState> states = new java.util.LinkedHashMap<>();
-        for (CustomerRisk r : risks) {
-            states.put(r.customerId, new CustomerState(r, periods.getOrDefault(r.customerId, List.of()),
-                    scores.getOrDefault(r.customerId, List.of())));
-        }
-        return states;
+        session().doWork(c -> {
+            try (PreparedStatement update = c.prepareStatement(UPDATE_RISK)) {
+                // one statement per row, sent as one JDBC batch: measured cheaper for PostgreSQL than a single
+                // UPDATE ... FROM unnest(one array per column), whose arrays it must parse (docs/performance.md)
+                for (CustomerState s : states) {
+                    bindRisk(update, s.risk);
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+            boolean periods = false;
+            boolean scores = false;
+            try (PreparedStatement period = c.prepareStatement(UPSERT_PERIOD);
+                    PreparedStatement score = c.prepareStatement(UPSERT_SCORE)) {
+                for (CustomerState s : states) {
+                    for (RepaymentPeriod p : s.changedPeriods()) {
+                        period.setObject(1, p.customerId);
+                        period.setObject(2, p.loanId);
+                        period.setObject(3, p.periodDate);
+                        period.setInt(4, p.daysPastDue);
+                        period.setBigDecimal(5, p.amountDue);
+                        period.setBigDecimal(6, p.amountPaid);
+                        period.setBigDecimal(7, p.outstanding);
+                        period.setBigDecimal(8, p.creditLimit);
+                        period.addBatch();
+                        periods = true;
+                    }
+                    for (CreditScorePoint p : s.changedScores()) {
+                        score.setObject(1, p.customerId);
+                        score.setObject(2, p.scoreDate);
+                        score.setInt(3, p.score);
+                        score.addBatch();
+                        scores = true;
+                    }
+                    s.markSaved();
+                }
+                if (periods) {
+                    period.executeBatch();
+                }
+                if (scores) {
+                    score.executeBatch();
+                }
+            }
+        });
     }
 
     /** Customer ids after {@code after} (null: from the start), in order, one page. */
@@ -77,5 +157,145 @@ public class FeatureStore {
             query.setParameter("after", after);
         }
         return query.getResultList();
+    }
+
+    private Session session() {
+        return em.unwrap(Session.class);
+    }
+
+    private static Map<UUID, CustomerState> states(Connection c, UUID[] ids, boolean lock) throws SQLException {
+        if (ids.length == 0) {
+            return Map.of();
+        }
+        Array idArray = c.createArrayOf("uuid", ids);
+        List<CustomerRisk> risks = new ArrayList<>(ids.length);
+        try (PreparedStatement select = c.prepareStatement("SELECT " + RISK_COLUMNS + " FROM customer_risk WHERE customer_id = ANY(?) "
+                + "ORDER BY customer_id" + (lock ? " FOR UPDATE" : ""))) {
+            select.setArray(1, idArray);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    risks.add(risk(rs));
+                }
+            }
+        }
+        Map<UUID, List<RepaymentPeriod>> periods = new HashMap<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT customer_id, loan_id, period_date, days_past_due, amount_due, "
+                + "amount_paid, outstanding, credit_limit FROM repayment_period WHERE customer_id = ANY(?)")) {
+            select.setArray(1, idArray);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    RepaymentPeriod p = new RepaymentPeriod();
+                    p.customerId = rs.getObject(1, UUID.class);
+                    p.loanId = rs.getObject(2, UUID.class);
+                    p.periodDate = rs.getObject(3, LocalDate.class);
+                    p.daysPastDue = rs.getInt(4);
+                    p.amountDue = rs.getBigDecimal(5);
+                    p.amountPaid = rs.getBigDecimal(6);
+                    p.outstanding = rs.getBigDecimal(7);
+                    p.creditLimit = rs.getBigDecimal(8);
+                    periods.computeIfAbsent(p.customerId, k -> new ArrayList<>()).add(p);
+                }
+            }
+        }
+        Map<UUID, List<CreditScorePoint>> scores = new HashMap<>();
+        try (PreparedStatement select = c.prepareStatement("SELECT customer_id, score_date, score FROM credit_score_point "
+                + "WHERE customer_id = ANY(?)")) {
+            select.setArray(1, idArray);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    CreditScorePoint s = new CreditScorePoint();
+                    s.customerId = rs.getObject(1, UUID.class);
+                    s.scoreDate = rs.getObject(2, LocalDate.class);
+                    s.score = rs.getInt(3);
+                    scores.computeIfAbsent(s.customerId, k -> new ArrayList<>()).add(s);
+                }
+            }
+        }
+        Map<UUID, CustomerState> states = new LinkedHashMap<>();
+        for (CustomerRisk r : risks) {
+            states.put(r.customerId, new CustomerState(r, periods.getOrDefault(r.customerId, List.of()),
+                    scores.getOrDefault(r.customerId, List.of())));
+        }
+        return states;
+    }
+
+    private static CustomerRisk risk(ResultSet rs) throws SQLException {
+        CustomerRisk r = new CustomerRisk();
+        r.customerId = rs.getObject("customer_id", UUID.class);
+        r.latestLoanId = rs.getObject("latest_loan_id", UUID.class);
+        r.activeLoans = rs.getInt("active_loans");
+        r.loanRate = rs.getBigDecimal("loan_rate");
+        r.daysPastDue = rs.getInt("days_past_due");
+        r.maxDaysPastDue = rs.getInt("max_days_past_due");
+        r.consecutiveMissed = rs.getInt("consecutive_missed");
+        r.missedTotal = rs.getInt("missed_total");
+        r.paymentsTotal = rs.getInt("payments_total");
+        r.paymentsOnTime = rs.getInt("payments_on_time");
+        r.lastPaymentRatio = rs.getBigDecimal("last_payment_ratio");
+        r.creditScore = (Integer) rs.getObject("credit_score");
+        r.creditScoreChange = rs.getInt("credit_score_change");
+        r.complaints = rs.getInt("complaints");
+        r.hardshipContacts = rs.getInt("hardship_contacts");
+        r.payoffInquiries = rs.getInt("payoff_inquiries");
+        r.competitorMentions = rs.getInt("competitor_mentions");
+        r.rateComplaints = rs.getInt("rate_complaints");
+        r.lowSatisfaction = rs.getInt("low_satisfaction");
+        r.forbearanceUntil = rs.getObject("forbearance_until", LocalDate.class);
+        r.involuntaryScore = rs.getBigDecimal("involuntary_score");
+        r.voluntaryScore = rs.getBigDecimal("voluntary_score");
+        r.combinedScore = rs.getBigDecimal("combined_score");
+        r.involuntaryLevel = RiskLevel.valueOf(rs.getString("involuntary_level"));
+        r.voluntaryLevel = RiskLevel.valueOf(rs.getString("voluntary_level"));
+        r.reasons = rs.getString("reasons");
+        r.modelVersion = rs.getString("model_version");
+        Timestamp updated = rs.getTimestamp("updated_at");
+        r.updatedAt = updated == null ? null : updated.toInstant();
+        r.asOf = rs.getObject("as_of", LocalDate.class);
+        r.delinquentSince = rs.getObject("delinquent_since", LocalDate.class);
+        r.creditLimit = rs.getBigDecimal("credit_limit");
+        r.tier = rs.getString("tier");
+        r.grade = rs.getString("grade");
+        r.challengerScore = rs.getBigDecimal("challenger_score");
+        r.challengerVersion = rs.getString("challenger_version");
+        return r;
+    }
+
+    private static void bindRisk(PreparedStatement u, CustomerRisk r) throws SQLException {
+        int i = 1;
+        u.setObject(i++, r.latestLoanId, Types.OTHER);
+        u.setInt(i++, r.activeLoans);
+        u.setBigDecimal(i++, r.loanRate);
+        u.setInt(i++, r.daysPastDue);
+        u.setInt(i++, r.maxDaysPastDue);
+        u.setInt(i++, r.consecutiveMissed);
+        u.setInt(i++, r.missedTotal);
+        u.setInt(i++, r.paymentsTotal);
+        u.setInt(i++, r.paymentsOnTime);
+        u.setBigDecimal(i++, r.lastPaymentRatio);
+        u.setObject(i++, r.creditScore, Types.INTEGER);
+        u.setInt(i++, r.creditScoreChange);
+        u.setInt(i++, r.complaints);
+        u.setInt(i++, r.hardshipContacts);
+        u.setInt(i++, r.payoffInquiries);
+        u.setInt(i++, r.competitorMentions);
+        u.setInt(i++, r.rateComplaints);
+        u.setInt(i++, r.lowSatisfaction);
+        u.setObject(i++, r.forbearanceUntil, Types.DATE);
+        u.setBigDecimal(i++, r.involuntaryScore);
+        u.setBigDecimal(i++, r.voluntaryScore);
+        u.setBigDecimal(i++, r.combinedScore);
+        u.setString(i++, r.involuntaryLevel.name());
+        u.setString(i++, r.voluntaryLevel.name());
+        u.setString(i++, r.reasons);
+        u.setString(i++, r.modelVersion);
+        u.setTimestamp(i++, Timestamp.from(r.updatedAt == null ? Instant.now() : r.updatedAt));
+        u.setObject(i++, r.asOf, Types.DATE);
+        u.setObject(i++, r.delinquentSince, Types.DATE);
+        u.setBigDecimal(i++, r.creditLimit);
+        u.setString(i++, r.tier);
+        u.setString(i++, r.grade);
+        u.setBigDecimal(i++, r.challengerScore);
+        u.setString(i++, r.challengerVersion);
+        u.setObject(i, r.customerId);
     }
 }

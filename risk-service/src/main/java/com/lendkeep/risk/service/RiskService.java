@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -54,10 +53,9 @@ public class RiskService {
     private final AlertPolicy policy;
     private final Outbox outbox;
     private final ObjectMapper mapper;
-    private final EntityManager em;
 
     public RiskService(FeatureStore store, ChurnAlertRepository alerts, ScoreHistoryRepository history, RiskScorer scorer,
-            AlertPolicy policy, Outbox outbox, ObjectMapper mapper, EntityManager em) {
+            AlertPolicy policy, Outbox outbox, ObjectMapper mapper) {
         this.store = store;
         this.alerts = alerts;
         this.history = history;
@@ -65,7 +63,6 @@ public class RiskService {
         this.policy = policy;
         this.outbox = outbox;
         this.mapper = mapper;
-        this.em = em;
     }
 
     /** Applies the changes in order, then scores every customer they touched once. */
@@ -82,8 +79,6 @@ public class RiskService {
                 update(state, c.data());
                 causes.put(entry.getKey(), c.event().type().name());
             }
-            state.created.forEach(em::persist);
-            state.created.clear();
         }
         rescore(new ArrayList<>(states.values()), causes, null);
     }
@@ -105,7 +100,7 @@ public class RiskService {
     }
 
     /**
-     * Scores the customers with the current models and acts on the result. {@code causes} says per
+     * Scores the customers with the current models, acts on the result and writes their state back. {@code causes} says per
      * customer why (an event type), {@code defaultCause} is used for the others (a model change).
      */
     public void rescore(List<CustomerState> states, Map<UUID, String> causes, String defaultCause) {
@@ -145,6 +140,7 @@ public class RiskService {
             evaluateAlert(risk, ChurnType.VOLUNTARY, scores.voluntary(), risk.voluntaryLevel, scores.voluntaryReasons(),
                     scores.voluntaryModel(), open.get(risk.customerId + ":" + ChurnType.VOLUNTARY), now);
         }
+        store.save(states);
         history.insertAll(points);
     }
 
