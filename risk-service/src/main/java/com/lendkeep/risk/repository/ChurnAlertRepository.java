@@ -1,11 +1,15 @@
 package com.lendkeep.risk.repository;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.FlushModeType;
+
+import org.hibernate.Session;
 
 import com.lendkeep.risk.domain.ChurnAlert;
 import com.lendkeep.risk.domain.ChurnType;
@@ -24,15 +28,26 @@ public class ChurnAlertRepository implements PanacheRepositoryBase<ChurnAlert, U
     }
 
     /**
-     * Open alerts of many customers, as entities of this session (the caller updates them). One
-     * native statement with an array parameter: an HQL {@code in} list is translated to new SQL for
-     * every list size, which cost more than the query. Read without flushing first: the caller reads
-     * them before it changes any alert.
+     * Open alerts of many customers, as entities of this session (the caller updates them). The ids
+     * are found with one plain JDBC statement taking the customers as an array (most batches have
+     * none or a few), then only those are loaded: an HQL {@code in} list is translated to new SQL for
+     * every list size, and a native entity query cost more than the statement.
      */
-    @SuppressWarnings("unchecked")
     public List<ChurnAlert> openFor(List<UUID> customerIds) {
-        return getEntityManager().createNativeQuery("SELECT * FROM churn_alert WHERE customer_id = ANY(CAST(?1 AS uuid[])) AND status = 'OPEN'",
-                ChurnAlert.class).setParameter(1, customerIds.toArray(UUID[]::new)).setFlushMode(FlushModeType.COMMIT).getResultList();
+        List<UUID> ids = getEntityManager().unwrap(Session.class).doReturningWork(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT id FROM churn_alert WHERE customer_id = ANY(?::uuid[]) "
+                    + "AND status = 'OPEN'")) {
+                select.setArray(1, c.createArrayOf("uuid", customerIds.toArray()));
+                List<UUID> found = new ArrayList<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        found.add(rs.getObject(1, UUID.class));
+                    }
+                }
+                return found;
+            }
+        });
+        return ids.isEmpty() ? List.of() : getEntityManager().unwrap(Session.class).byMultipleIds(ChurnAlert.class).multiLoad(ids);
     }
 
     public List<ChurnAlert> search(ChurnAlert.Status status, UUID customerId, int page, int size) {

@@ -1,14 +1,13 @@
 package com.lendkeep.risk.repository;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.FlushModeType;
 
-import org.hibernate.query.NativeQuery;
+import org.hibernate.Session;
 
 import com.lendkeep.risk.domain.ScoreHistory;
 
@@ -23,9 +22,9 @@ public class ScoreHistoryRepository implements PanacheRepositoryBase<ScoreHistor
     }
 
     /**
-     * Adds many points in one statement. The ids come from the table's sequence (an identity id
-     * would cost Hibernate one round trip per row), and nothing is flushed first: the points are not
-     * entities of this session.
+     * Adds many points in one statement, in plain JDBC on the transaction's connection. The ids come
+     * from the table's sequence (an identity id would cost Hibernate one round trip per row), and
+     * nothing is flushed first: the points are not entities of this session.
      */
     public void insertAll(List<ScoreHistory> points) {
         if (points.isEmpty()) {
@@ -33,7 +32,7 @@ public class ScoreHistoryRepository implements PanacheRepositoryBase<ScoreHistor
         }
         int n = points.size();
         UUID[] customers = new UUID[n];
-        Timestamp[] at = new Timestamp[n];
+        String[] at = new String[n];
         String[] causes = new String[n];
         BigDecimal[] involuntary = new BigDecimal[n];
         BigDecimal[] voluntary = new BigDecimal[n];
@@ -42,20 +41,26 @@ public class ScoreHistoryRepository implements PanacheRepositoryBase<ScoreHistor
         for (int i = 0; i < n; i++) {
             ScoreHistory p = points.get(i);
             customers[i] = p.customerId;
-            at[i] = Timestamp.from(p.scoredAt);
+            at[i] = p.scoredAt.toString();
             causes[i] = p.cause;
             involuntary[i] = p.involuntaryScore;
             voluntary[i] = p.voluntaryScore;
             combined[i] = p.combinedScore;
             models[i] = p.modelVersion;
         }
-        getEntityManager().createNativeQuery("INSERT INTO score_history (customer_id, scored_at, cause, involuntary_score, voluntary_score, "
-                + "combined_score, model_version) SELECT * FROM unnest(CAST(?1 AS uuid[]), CAST(?2 AS timestamptz[]), CAST(?3 AS text[]), "
-                + "CAST(?4 AS numeric[]), CAST(?5 AS numeric[]), CAST(?6 AS numeric[]), CAST(?7 AS text[]))")
-                .setFlushMode(FlushModeType.COMMIT)
-                .unwrap(NativeQuery.class).addSynchronizedQuerySpace("score_history")
-                .setParameter(1, customers).setParameter(2, at).setParameter(3, causes).setParameter(4, involuntary)
-                .setParameter(5, voluntary).setParameter(6, combined).setParameter(7, models)
-                .executeUpdate();
+        getEntityManager().unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO score_history (customer_id, scored_at, cause, "
+                    + "involuntary_score, voluntary_score, combined_score, model_version) SELECT * FROM unnest(?::uuid[], "
+                    + "?::timestamptz[], ?::text[], ?::numeric[], ?::numeric[], ?::numeric[], ?::text[])")) {
+                insert.setArray(1, c.createArrayOf("uuid", customers));
+                insert.setArray(2, c.createArrayOf("text", at));
+                insert.setArray(3, c.createArrayOf("text", causes));
+                insert.setArray(4, c.createArrayOf("numeric", involuntary));
+                insert.setArray(5, c.createArrayOf("numeric", voluntary));
+                insert.setArray(6, c.createArrayOf("numeric", combined));
+                insert.setArray(7, c.createArrayOf("text", models));
+                insert.executeUpdate();
+            }
+        });
     }
 }
