@@ -152,9 +152,10 @@ final class Report {
     void write(Path root) throws IOException {
         StringBuilder t = new StringBuilder();
         String when = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
-        t.append(f("Last run: %s%s, scale %s (%,d pipeline events, %,d customers), JVM flags `%s`.%n%n", when,
+        t.append(f("Last run: %s%s, scale %s (%,d pipeline events, %,d customers), JVM flags `%s` (JDK %d), environment `%s`.%n%n", when,
                 o.label.isEmpty() ? "" : " (" + o.label + ")", o.scale == 1 ? "full" : String.valueOf(o.scale), o.events, o.customers,
-                String.join(" ", Services.JVM_FLAGS)));
+                String.join(" ", Services.JVM_FLAGS), Runtime.version().feature(),
+                Services.MALLOC_ENV.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(" "))));
         t.append("| measure | result | target | met | load (1 min) |\n|---|---|---|---|---:|\n");
         rows.forEach(r -> t.append(r).append('\n'));
         if (!startup.isEmpty()) {
