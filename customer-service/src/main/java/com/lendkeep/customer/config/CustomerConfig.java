@@ -28,6 +28,8 @@ public interface CustomerConfig {
 
     Listing list();
 
+    ReadCache readCache();
+
     interface Tier {
         Thresholds gold();
 
@@ -112,6 +114,15 @@ public interface CustomerConfig {
          */
         @WithDefault("10000")
         int maxOffset();
+    }
+
+    interface ReadCache {
+        /**
+         * Customers whose GET /customers/{id} answer is kept in memory (the JSON, about 2 KB each);
+         * 0 turns the cache off. Entries are dropped when PostgreSQL reports a change of the row.
+         */
+        @WithDefault("5000")
+        int maxSize();
     }
 
     interface Overview {

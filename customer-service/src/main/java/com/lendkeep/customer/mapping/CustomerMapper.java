@@ -114,6 +114,15 @@ public class CustomerMapper {
         }
     }
 
+    /** The response as the REST layer writes it (same ObjectMapper), for the read cache. */
+    public byte[] toJson(CustomerResponse response) {
+        try {
+            return json.writeValueAsBytes(response);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("customer " + response.id() + " cannot be serialized", e);
+        }
+    }
+
     public String writeReasons(List<String> reasons) {
         try {
             return json.writeValueAsString(reasons);

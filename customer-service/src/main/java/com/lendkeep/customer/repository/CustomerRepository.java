@@ -8,11 +8,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
 import com.lendkeep.customer.domain.Customer;
+import com.lendkeep.customer.service.CustomerReadCache;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
 public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID> {
+
+    private final CustomerReadCache readCache;
+
+    public CustomerRepository(CustomerReadCache readCache) {
+        this.readCache = readCache;
+    }
 
     public Optional<Customer> findByNationalId(String nationalId) {
         return find("nationalId", nationalId).firstResultOptional();
@@ -25,9 +32,11 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
     /**
      * Reads the customer and locks its row until the transaction ends. Every change about one
      * customer (REST or event) takes this lock first, so its derived values are recomputed one
-     * change at a time and in the same order everywhere (no deadlock).
+     * change at a time and in the same order everywhere (no deadlock). The customer's cached
+     * GET answer is dropped when the transaction completes.
      */
     public Optional<Customer> lock(UUID id) {
+        readCache.evictAfterCompletion(id);
         return Optional.ofNullable(getEntityManager().find(Customer.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 

@@ -44,6 +44,7 @@ import com.lendkeep.customer.domain.RelationshipDepth;
 import com.lendkeep.customer.domain.Tier;
 import com.lendkeep.customer.mapping.CustomerMapper;
 import com.lendkeep.customer.repository.CustomerListing;
+import com.lendkeep.customer.service.CustomerReadCache;
 import com.lendkeep.customer.service.CustomerService;
 import com.lendkeep.customer.service.CustomerView;
 import com.lendkeep.customer.service.ErasureService;
@@ -61,19 +62,24 @@ import com.lendkeep.platform.security.Roles;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CustomerResource {
 
+    /** What the REST layer sends for a JSON entity; the cached answer is bytes, so it is set here. */
+    private static final String JSON_UTF8 = MediaType.APPLICATION_JSON + ";charset=UTF-8";
+
     private final CustomerService service;
     private final OverviewService overviews;
     private final ErasureService erasures;
     private final CustomerMapper mapper;
     private final CurrentUser currentUser;
+    private final CustomerReadCache readCache;
 
     public CustomerResource(CustomerService service, OverviewService overviews, ErasureService erasures, CustomerMapper mapper,
-            CurrentUser currentUser) {
+            CurrentUser currentUser, CustomerReadCache readCache) {
         this.service = service;
         this.overviews = overviews;
         this.erasures = erasures;
         this.mapper = mapper;
         this.currentUser = currentUser;
+        this.readCache = readCache;
     }
 
     @POST
@@ -103,8 +109,12 @@ public class CustomerResource {
     @APIResponse(responseCode = "404", description = "No such customer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@Parameter(description = "Customer id", example = "5b7c2f4e-1111-4c3a-9d7e-2a6f0c1e9a01") @PathParam("id") UUID id) {
-        var customer = service.get(id);
-        return Response.ok(mapper.toResponse(customer)).tag(etag(customer.version)).build();
+        // cached in memory until the row changes (CustomerReadCache); a 404 is not cached
+        CustomerReadCache.Entry answer = readCache.get(id, () -> {
+            var customer = service.get(id);
+            return new CustomerReadCache.Entry(mapper.toJson(mapper.toResponse(customer)), customer.version);
+        });
+        return Response.ok(answer.json(), JSON_UTF8).tag(etag(answer.version())).build();
     }
 
     @PUT
