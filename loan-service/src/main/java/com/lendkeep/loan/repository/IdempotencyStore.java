@@ -1,5 +1,9 @@
 package com.lendkeep.loan.repository;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -10,9 +14,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
+
 import com.lendkeep.loan.config.LoanConfig;
 import com.lendkeep.platform.Failures;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -46,57 +53,105 @@ public class IdempotencyStore {
     private record Pending(String caller, String key, Instant startedAt) {
     }
 
+    private static final String CLAIM_SQL = "INSERT INTO idempotency_key (caller, idem_key, request_hash, status, started_at) "
+            + "VALUES (?, ?, ?, 'IN_PROGRESS', now()) ON CONFLICT DO NOTHING RETURNING started_at";
+    private static final String TAKE_OVER_SQL = "UPDATE idempotency_key SET started_at = now() WHERE caller = ? AND idem_key = ? "
+            + "AND request_hash = ? AND status = 'IN_PROGRESS' AND started_at < now() - make_interval(secs => ?) RETURNING started_at";
+    private static final String FIND_SQL = "SELECT request_hash, status, response_status, response_body, response_location "
+            + "FROM idempotency_key WHERE caller = ? AND idem_key = ?";
+    private static final String COMPLETE_SQL = "UPDATE idempotency_key SET status = 'COMPLETED', response_status = ?, response_body = ?, "
+            + "response_location = ?, completed_at = now() WHERE caller = ? AND idem_key = ?";
+
     private final EntityManager em;
+    private final AgroalDataSource dataSource;
     private final LoanConfig config;
     private final Set<Pending> pendingReleases = ConcurrentHashMap.newKeySet();
 
-    public IdempotencyStore(EntityManager em, LoanConfig config) {
+    public IdempotencyStore(EntityManager em, AgroalDataSource dataSource, LoanConfig config) {
         this.em = em;
+        this.dataSource = dataSource;
         this.config = config;
     }
 
+    /**
+     * Claims the key for a request about to run, outside any transaction, each statement committing
+     * on its own: the claim must be visible to a concurrent repeat at once, and the usual case (a new
+     * key) then costs one round trip. No statement here relies on another in the same transaction:
+     * each reads the latest committed row, as it would within one READ COMMITTED transaction.
+     */
     public Claim claim(String caller, String key, String hash) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            List<?> inserted = em.createNativeQuery("INSERT INTO idempotency_key (caller, idem_key, request_hash, status, started_at) "
-                    + "VALUES (?1, ?2, ?3, 'IN_PROGRESS', now()) ON CONFLICT DO NOTHING RETURNING started_at")
-                    .setParameter(1, caller).setParameter(2, key).setParameter(3, hash).getResultList();
-            if (!inserted.isEmpty()) {
-                return new Claim.Claimed(instant(inserted.get(0)));
+        return QuarkusTransaction.suspendingExisting().call(() -> {
+            try (Connection c = dataSource.getConnection()) {
+                if (!c.getAutoCommit()) {
+                    c.setAutoCommit(true);
+                }
+                return claim(c, caller, key, hash);
             }
-            List<?> takenOver = em.createNativeQuery("UPDATE idempotency_key SET started_at = now() WHERE caller = ?1 AND idem_key = ?2 "
-                    + "AND request_hash = ?3 AND status = 'IN_PROGRESS' AND started_at < now() - make_interval(secs => ?4) RETURNING started_at")
-                    .setParameter(1, caller).setParameter(2, key).setParameter(3, hash)
-                    .setParameter(4, (double) config.idempotency().inProgressExpiry().toSeconds()).getResultList();
-            if (!takenOver.isEmpty()) {
-                Log.warnf("Idempotency-Key %s of %s: the first request never finished, running it again", key, caller);
-                return new Claim.Claimed(instant(takenOver.get(0)));
-            }
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("SELECT request_hash, status, response_status, response_body, response_location "
-                    + "FROM idempotency_key WHERE caller = ?1 AND idem_key = ?2")
-                    .setParameter(1, caller).setParameter(2, key).getResultList();
-            if (rows.isEmpty()) {
-                // released between our insert and select: the first request failed, so this one may run
-                return claim(caller, key, hash);
-            }
-            Object[] row = rows.get(0);
-            if (!hash.equals(row[0])) {
-                return new Claim.Mismatch();
-            }
-            if ("IN_PROGRESS".equals(row[1])) {
-                return new Claim.InProgress();
-            }
-            return new Claim.Replay(((Number) row[2]).intValue(), (String) row[3], (String) row[4]);
         });
     }
 
-    /** Stores the answer; runs in the request's own transaction, so it commits with the effect. */
+    private Claim claim(Connection c, String caller, String key, String hash) throws SQLException {
+        Instant claimed = startedAt(c, CLAIM_SQL, caller, key, hash, null);
+        if (claimed != null) {
+            return new Claim.Claimed(claimed);
+        }
+        Instant takenOver = startedAt(c, TAKE_OVER_SQL, caller, key, hash, (double) config.idempotency().inProgressExpiry().toSeconds());
+        if (takenOver != null) {
+            Log.warnf("Idempotency-Key %s of %s: the first request never finished, running it again", key, caller);
+            return new Claim.Claimed(takenOver);
+        }
+        try (PreparedStatement select = c.prepareStatement(FIND_SQL)) {
+            select.setString(1, caller);
+            select.setString(2, key);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    // released between our insert and select: the first request failed, so this one may run
+                    return claim(c, caller, key, hash);
+                }
+                if (!hash.equals(row.getString(1))) {
+                    return new Claim.Mismatch();
+                }
+                if ("IN_PROGRESS".equals(row.getString(2))) {
+                    return new Claim.InProgress();
+                }
+                return new Claim.Replay(row.getInt(3), row.getString(4), row.getString(5));
+            }
+        }
+    }
+
+    /** Runs the insert or take-over; the row's new {@code started_at}, or null if it did not apply. */
+    private static Instant startedAt(Connection c, String sql, String caller, String key, String hash, Double expirySeconds)
+            throws SQLException {
+        try (PreparedStatement statement = c.prepareStatement(sql)) {
+            statement.setString(1, caller);
+            statement.setString(2, key);
+            statement.setString(3, hash);
+            if (expirySeconds != null) {
+                statement.setDouble(4, expirySeconds);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? rs.getObject(1, OffsetDateTime.class).toInstant() : null;
+            }
+        }
+    }
+
+    /**
+     * Stores the answer; runs in the request's own transaction, so it commits with the effect.
+     * Straight on the transaction's connection: a native query would make Hibernate flush the whole
+     * session first (the request's loan and every installment), and then again at commit.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void complete(String caller, String key, int status, String body, String location) {
-        em.createNativeQuery("UPDATE idempotency_key SET status = 'COMPLETED', response_status = ?3, response_body = ?4, "
-                + "response_location = ?5, completed_at = now() WHERE caller = ?1 AND idem_key = ?2")
-                .setParameter(1, caller).setParameter(2, key).setParameter(3, status).setParameter(4, body)
-                .setParameter(5, location).executeUpdate();
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement update = c.prepareStatement(COMPLETE_SQL)) {
+                update.setInt(1, status);
+                update.setString(2, body);
+                update.setString(3, location);
+                update.setString(4, caller);
+                update.setString(5, key);
+                update.executeUpdate();
+            }
+        });
     }
 
     /**
@@ -141,15 +196,6 @@ public class IdempotencyStore {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "DELETE FROM idempotency_key WHERE caller = ?1 AND idem_key = ?2 AND status = 'IN_PROGRESS' AND started_at = ?3")
                 .setParameter(1, caller).setParameter(2, key).setParameter(3, startedAt).executeUpdate());
-    }
-
-    private static Instant instant(Object timestamp) {
-        return switch (timestamp) {
-            case Instant i -> i;
-            case OffsetDateTime o -> o.toInstant();
-            case java.sql.Timestamp t -> t.toInstant();
-            default -> throw new IllegalStateException("unexpected started_at type " + timestamp.getClass());
-        };
     }
 
     @Scheduled(identity = "idempotency-purge", every = "1h", delayed = "10m")

@@ -1,6 +1,5 @@
 package com.lendkeep.loan.repository;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,12 +20,5 @@ public class LoanModificationRepository implements PanacheRepositoryBase<LoanMod
 
     public List<LoanModification> forLoan(UUID loanId) {
         return list("loanId", Sort.ascending("createdAt"), loanId);
-    }
-
-    /** The business date of the loan's latest modification, if any. */
-    public Optional<LocalDate> lastAppliedOn(UUID loanId) {
-        return Optional.ofNullable(getEntityManager()
-                .createQuery("select max(m.appliedOn) from LoanModification m where m.loanId = ?1", LocalDate.class)
-                .setParameter(1, loanId).getSingleResult());
     }
 }

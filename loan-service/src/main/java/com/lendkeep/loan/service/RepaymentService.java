@@ -22,7 +22,6 @@ import com.lendkeep.loan.domain.Loan;
 import com.lendkeep.loan.domain.LoanStatus;
 import com.lendkeep.loan.domain.RepaymentMethod;
 import com.lendkeep.loan.domain.Repayment;
-import com.lendkeep.loan.repository.LoanModificationRepository;
 import com.lendkeep.loan.repository.RepaymentRepository;
 import com.lendkeep.loan.schedule.Payoff;
 import com.lendkeep.loan.schedule.ScheduleCalculator;
@@ -55,18 +54,16 @@ public class RepaymentService {
 
     private final EntityManager em;
     private final RepaymentRepository repayments;
-    private final LoanModificationRepository modifications;
     private final BusinessCalendar calendar;
     private final LoanService loanService;
     private final DelinquencyService delinquency;
     private final Outbox outbox;
     private final int graceDays;
 
-    public RepaymentService(EntityManager em, RepaymentRepository repayments, LoanModificationRepository modifications,
-            BusinessCalendar calendar, LoanService loanService, DelinquencyService delinquency, Outbox outbox, LoanConfig config) {
+    public RepaymentService(EntityManager em, RepaymentRepository repayments, BusinessCalendar calendar, LoanService loanService,
+            DelinquencyService delinquency, Outbox outbox, LoanConfig config) {
         this.em = em;
         this.repayments = repayments;
-        this.modifications = modifications;
         this.calendar = calendar;
         this.loanService = loanService;
         this.delinquency = delinquency;
@@ -165,12 +162,14 @@ public class RepaymentService {
                         + " (due " + i.dueDate + ") was already reported missed");
             }
         }
-        repayments.lastPaidOn(loan.id).filter(paidOn::isBefore).ifPresent(last -> {
-            throw ApiException.badRequest("paidOn", "paidOn " + paidOn + " is before the loan's latest repayment, dated " + last);
-        });
-        modifications.lastAppliedOn(loan.id).filter(paidOn::isBefore).ifPresent(last -> {
-            throw ApiException.badRequest("paidOn", "paidOn " + paidOn + " is before the loan's schedule was modified, on " + last);
-        });
+        RepaymentRepository.LatestDates latest = repayments.latestDates(loan.id);
+        if (latest.lastPaidOn() != null && paidOn.isBefore(latest.lastPaidOn())) {
+            throw ApiException.badRequest("paidOn", "paidOn " + paidOn + " is before the loan's latest repayment, dated " + latest.lastPaidOn());
+        }
+        if (latest.lastModifiedOn() != null && paidOn.isBefore(latest.lastModifiedOn())) {
+            throw ApiException.badRequest("paidOn", "paidOn " + paidOn + " is before the loan's schedule was modified, on "
+                    + latest.lastModifiedOn());
+        }
     }
 
     /** What an allocation took, and what is left for a prepayment. */
