@@ -257,28 +257,49 @@ final class Phases {
     private String stages(Map<UUID, Long> sentWall) throws Exception {
         UUID[] ids = sentWall.keySet().toArray(UUID[]::new);
         Map<UUID, Long> raised = times("SELECT customer_id, min(raised_at) FROM risk.churn_alert WHERE customer_id = ANY (?) GROUP BY 1", ids);
+        // the relay's transaction time of the alert's outbox row: when it picked the event up to publish it
+        Map<UUID, Long> relayed = times("SELECT message_key::uuid, min(published_at) FROM risk.outbox_event WHERE event_type = "
+                + "'CHURN_RISK_ALERT_RAISED' AND message_key::uuid = ANY (?) GROUP BY 1", ids);
         Map<UUID, Long> received = times("SELECT customer_id, min(received_at) FROM retention.alert_case WHERE customer_id = ANY (?) GROUP BY 1", ids);
         Map<UUID, Long> proposed = times("SELECT customer_id, min(proposed_at) FROM retention.intervention WHERE customer_id = ANY (?) GROUP BY 1", ids);
         List<Double> a = new ArrayList<>();
+        List<Double> r = new ArrayList<>();
+        List<Double> k = new ArrayList<>();
         List<Double> c = new ArrayList<>();
         List<Double> d = new ArrayList<>();
+        List<UUID> bySent = sentWall.entrySet().stream().sorted(Map.Entry.comparingByValue()).map(Map.Entry::getKey).toList();
+        List<String> slowest = new ArrayList<>();
         for (UUID id : ids) {
             if (raised.containsKey(id)) {
                 a.add((double) (raised.get(id) - sentWall.get(id)));
                 if (received.containsKey(id)) {
                     c.add((double) (received.get(id) - raised.get(id)));
+                    if (relayed.containsKey(id)) {
+                        r.add((double) (relayed.get(id) - raised.get(id)));
+                        k.add((double) (received.get(id) - relayed.get(id)));
+                    }
                     if (proposed.containsKey(id)) {
                         d.add((double) (proposed.get(id) - received.get(id)));
+                        slowest.add(String.format(java.util.Locale.ROOT, "%07d probe %d: %d ms to alert, %s ms to relay, %s ms to retention, %d ms to intervention",
+                                proposed.get(id) - sentWall.get(id), bySent.indexOf(id) + 1, raised.get(id) - sentWall.get(id),
+                                relayed.containsKey(id) ? Long.toString(relayed.get(id) - raised.get(id)) : "?",
+                                relayed.containsKey(id) ? Long.toString(received.get(id) - relayed.get(id)) : "?", proposed.get(id) - received.get(id)));
                     }
                 }
             }
         }
         Collections.sort(a);
+        Collections.sort(r);
+        Collections.sort(k);
         Collections.sort(c);
         Collections.sort(d);
+        slowest.sort(Collections.reverseOrder());
+        String worst = String.join("; ", slowest.subList(0, Math.min(3, slowest.size())).stream().map(x -> x.substring(8)).toList());
         return String.format(java.util.Locale.ROOT, "published to alert raised in risk-service %.0f ms (p99 %.0f); raised to case received by "
-                + "retention-service (outbox relay, Kafka, retention's consumer) %.0f ms (p99 %.0f); received to intervention proposed %.0f ms "
-                + "(p99 %.0f)", pct(a, 50), pct(a, 99), pct(c, 50), pct(c, 99), pct(d, 50), pct(d, 99));
+                + "retention-service (outbox relay, Kafka, retention's consumer) %.0f ms (p99 %.0f), of which raised to picked up by the relay "
+                + "%.0f ms (p99 %.0f) and picked up to received %.0f ms (p99 %.0f); received to intervention proposed %.0f ms (p99 %.0f); "
+                + "slowest probes (in order sent): %s", pct(a, 50), pct(a, 99), pct(c, 50), pct(c, 99), pct(r, 50), pct(r, 99), pct(k, 50),
+                pct(k, 99), pct(d, 50), pct(d, 99), worst);
     }
 
     private Map<UUID, Long> times(String sql, UUID[] ids) throws Exception {
