@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -43,11 +42,7 @@ public class RepaymentEventsConsumer {
     @Incoming("repayment-events")
     @Blocking
     public void onRepaymentEvents(ConsumerRecords<String, String> records) {
-        List<EventInbox.Incoming> messages = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, String> r : records) {
-            messages.add(new EventInbox.Incoming(r.topic(), r.key(), r.value()));
-        }
-        inbox.processBatch(messages, this::apply);
+        inbox.processBatch(EventInbox.Incoming.of(records), this::apply);
     }
 
     /**

@@ -15,6 +15,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
@@ -62,6 +64,15 @@ public class EventInbox {
 
     /** A raw message as it came off a topic. */
     public record Incoming(String topic, String key, String value) {
+
+        /** The records of one poll, in order. */
+        public static List<Incoming> of(ConsumerRecords<String, String> records) {
+            List<Incoming> messages = new ArrayList<>(records.count());
+            for (ConsumerRecord<String, String> r : records) {
+                messages.add(new Incoming(r.topic(), r.key(), r.value()));
+            }
+            return messages;
+        }
     }
 
     /**
@@ -247,15 +258,11 @@ public class EventInbox {
 
     /** Records the event as processed; false if it already was (a redelivery). */
     private boolean claim(EventEnvelope event) {
-        int inserted = em.createNativeQuery("INSERT INTO processed_event (event_id, event_type) VALUES (?1, ?2) "
-                + "ON CONFLICT (event_id) DO NOTHING")
-                .setParameter(1, event.eventId())
-                .setParameter(2, event.type().name())
-                .executeUpdate();
-        if (inserted == 0) {
+        boolean fresh = claimAll(List.of(event)).contains(event.eventId());
+        if (!fresh) {
             Log.debugf("event %s already processed, ignored", event.eventId());
         }
-        return inserted == 1;
+        return fresh;
     }
 
     /**

@@ -5,7 +5,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -62,11 +61,7 @@ public class RiskEventsConsumer {
     }
 
     private void handle(ConsumerRecords<String, String> records) {
-        List<EventInbox.Incoming> messages = new ArrayList<>(records.count());
-        for (ConsumerRecord<String, String> r : records) {
-            messages.add(new EventInbox.Incoming(r.topic(), r.key(), r.value()));
-        }
-        inbox.processBatch(messages, events -> {
+        inbox.processBatch(EventInbox.Incoming.of(records), events -> {
             List<RiskService.Change> changes = new ArrayList<>(events.size());
             for (EventEnvelope e : events) {
                 Object data = payload(e);
