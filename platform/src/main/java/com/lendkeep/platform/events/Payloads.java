@@ -59,9 +59,17 @@ public final class Payloads {
             @NotNull @PositiveOrZero BigDecimal amountRequested) {
     }
 
-    /** @param previousBucket null when the loan was current; newBucket null when it is current again */
+    /**
+     * @param previousBucket  null when the loan was current; newBucket null when it is current again
+     * @param overdueAmount   everything overdue, fees included
+     * @param feesOutstanding the loan's unpaid fees (part of overdueAmount when due); null from senders that do not know
+     */
     public record DelinquencyChanged(@NotNull UUID loanId, String previousBucket, String newBucket, @PositiveOrZero int daysPastDue,
-            @NotNull @PositiveOrZero BigDecimal overdueAmount) {
+            @NotNull @PositiveOrZero BigDecimal overdueAmount, @PositiveOrZero BigDecimal feesOutstanding) {
+
+        public DelinquencyChanged(UUID loanId, String previousBucket, String newBucket, int daysPastDue, BigDecimal overdueAmount) {
+            this(loanId, previousBucket, newBucket, daysPastDue, overdueAmount, null);
+        }
     }
 
     public record LoanOpened(@NotNull UUID loanId, @NotNull @DecimalMin("0.01") BigDecimal principal,
@@ -72,10 +80,20 @@ public final class Payloads {
     /**
      * @param interventionId set when the modification came from an accepted retention intervention
      * @param annualRate     the loan's annual rate after the modification
+     * @param concession     what the customer owes less because of this modification (interest or fees waived),
+     *                       0.00 when everything was capitalised or deferred; null from senders that do not know
+     * @param feesOutstanding the loan's unpaid fees after the modification; null when unknown
      */
     public record LoanModified(@NotNull UUID loanId, @NotBlank String modificationType, UUID interventionId,
             @Min(1) int scheduleVersion, String description, LocalDate forbearanceUntil,
-            List<LocalDate> remainingDueDates, @PositiveOrZero BigDecimal annualRate) {
+            List<LocalDate> remainingDueDates, @PositiveOrZero BigDecimal annualRate,
+            @PositiveOrZero BigDecimal concession, @PositiveOrZero BigDecimal feesOutstanding) {
+
+        public LoanModified(UUID loanId, String modificationType, UUID interventionId, int scheduleVersion, String description,
+                LocalDate forbearanceUntil, List<LocalDate> remainingDueDates, BigDecimal annualRate) {
+            this(loanId, modificationType, interventionId, scheduleVersion, description, forbearanceUntil, remainingDueDates,
+                    annualRate, null, null);
+        }
 
         /** Without the rate (senders that do not know it); consumers then keep the rate they had. */
         public LoanModified(UUID loanId, String modificationType, UUID interventionId, int scheduleVersion, String description,
@@ -84,11 +102,34 @@ public final class Payloads {
         }
     }
 
+    /**
+     * @param requestedBy the token's user who asked, or the system that did
+     * @param quoteDate   the value date of the quote
+     */
+    public record PayoffQuoted(@NotNull UUID loanId, @NotNull LocalDate quoteDate, @NotNull @PositiveOrZero BigDecimal payoffAmount,
+            @NotNull @PositiveOrZero BigDecimal outstandingPrincipal, String requestedBy) {
+    }
+
+    /** @param totalRecovered everything recovered on the loan since its charge-off, this amount included */
+    public record LoanRecoveryReceived(@NotNull UUID loanId, @NotNull @DecimalMin("0.01") BigDecimal amount,
+            @NotNull LocalDate receivedOn, @NotNull @PositiveOrZero BigDecimal totalRecovered) {
+    }
+
+    public record BusinessDateChanged(@NotNull LocalDate businessDate, LocalDate previousDate) {
+    }
+
     public record LoanModificationRejected(@NotNull UUID loanId, @NotNull UUID interventionId, @NotBlank String reason) {
     }
 
+    /** @param writtenOffFees fees written off at closure; null from senders that do not know */
     public record LoanClosed(@NotNull UUID loanId, @NotBlank String closure, @NotNull LocalDate closedOn,
-            @NotNull @PositiveOrZero BigDecimal unrecoveredPrincipal, @NotNull @PositiveOrZero BigDecimal unrecoveredInterest) {
+            @NotNull @PositiveOrZero BigDecimal unrecoveredPrincipal, @NotNull @PositiveOrZero BigDecimal unrecoveredInterest,
+            @PositiveOrZero BigDecimal writtenOffFees) {
+
+        public LoanClosed(UUID loanId, String closure, LocalDate closedOn, BigDecimal unrecoveredPrincipal,
+                BigDecimal unrecoveredInterest) {
+            this(loanId, closure, closedOn, unrecoveredPrincipal, unrecoveredInterest, null);
+        }
     }
 
     /**
@@ -97,21 +138,53 @@ public final class Payloads {
      *
      * @param creditLimit   only for revolving products; null for instalment loans
      * @param interestPaid  the part of amountPaid that went to interest, when the sender knows it
+     * @param principalPrepaid the part of amountPaid that repaid principal before it was due (a partial
+     *                      prepayment); null when the sender does not know
+     * @param feesOutstanding the loan's unpaid fees after the repayment; null when unknown
      */
     public record RepaymentReceived(@NotNull UUID loanId, @NotNull LocalDate paidOn, LocalDate dueDate,
             @NotNull @PositiveOrZero BigDecimal amountDue, @NotNull @PositiveOrZero BigDecimal amountPaid,
             @PositiveOrZero int daysPastDue, boolean onTime, @NotNull @PositiveOrZero BigDecimal outstanding,
-            @PositiveOrZero BigDecimal creditLimit, @PositiveOrZero BigDecimal interestPaid) {
+            @PositiveOrZero BigDecimal creditLimit, @PositiveOrZero BigDecimal interestPaid,
+            @PositiveOrZero BigDecimal principalPrepaid, @PositiveOrZero BigDecimal feesOutstanding) {
+
+        public RepaymentReceived(UUID loanId, LocalDate paidOn, LocalDate dueDate, BigDecimal amountDue, BigDecimal amountPaid,
+                int daysPastDue, boolean onTime, BigDecimal outstanding, BigDecimal creditLimit, BigDecimal interestPaid) {
+            this(loanId, paidOn, dueDate, amountDue, amountPaid, daysPastDue, onTime, outstanding, creditLimit, interestPaid,
+                    null, null);
+        }
     }
 
+    /** A repayment reversed (bounced): what it had paid is owed again. */
+    public record RepaymentReversed(@NotNull UUID loanId, @NotNull UUID repaymentId, @NotNull @DecimalMin("0.01") BigDecimal amount,
+            @NotNull LocalDate reversedOn, @NotBlank String reason, @PositiveOrZero int daysPastDue,
+            @NotNull @PositiveOrZero BigDecimal outstanding) {
+    }
+
+    /**
+     * @param amountDue       what the missed installment asks, fees included (as in every event)
+     * @param feesOutstanding the loan's unpaid fees; null when unknown
+     */
     public record PaymentMissed(@NotNull UUID loanId, @Min(1) int installmentNumber, @NotNull LocalDate dueDate,
             @NotNull @PositiveOrZero BigDecimal amountDue, @PositiveOrZero int daysPastDue,
-            @PositiveOrZero int consecutiveMissed, @NotNull @PositiveOrZero BigDecimal outstanding) {
+            @PositiveOrZero int consecutiveMissed, @NotNull @PositiveOrZero BigDecimal outstanding,
+            @PositiveOrZero BigDecimal feesOutstanding) {
+
+        public PaymentMissed(UUID loanId, int installmentNumber, LocalDate dueDate, BigDecimal amountDue, int daysPastDue,
+                int consecutiveMissed, BigDecimal outstanding) {
+            this(loanId, installmentNumber, dueDate, amountDue, daysPastDue, consecutiveMissed, outstanding, null);
+        }
     }
 
     public record ChurnRiskAlertRaised(@NotNull UUID alertId, @NotBlank String churnType, @NotBlank String level,
             @NotNull @DecimalMin("0") BigDecimal score, @NotNull List<String> reasons, @NotBlank String modelVersion,
             UUID loanId) {
+    }
+
+    /** An open alert whose level or top reason changed; {@code previousLevel} is the level it had. */
+    public record ChurnRiskAlertUpdated(@NotNull UUID alertId, @NotBlank String churnType, @NotBlank String previousLevel,
+            @NotBlank String level, @NotNull @DecimalMin("0") BigDecimal score, @NotNull List<String> reasons,
+            @NotBlank String modelVersion, UUID loanId) {
     }
 
     public record ChurnRiskAlertCleared(@NotNull UUID alertId, @NotBlank String churnType, @NotNull BigDecimal score) {
@@ -123,6 +196,11 @@ public final class Payloads {
      * (newAnnualRate), RESTRUCTURING (newAnnualRate and/or newTermMonths), PAYMENT_HOLIDAY
      * (holidayMonths), FEE_WAIVER (feeWaived).
      */
+    /** @param item APPROVAL or TASK */
+    public record RetentionItemOverdue(@NotNull UUID itemId, @NotBlank String item, UUID interventionId,
+            @NotNull java.time.Instant dueAt, String owner) {
+    }
+
     public record InterventionAccepted(@NotNull UUID interventionId, @NotNull UUID loanId, @NotBlank String kind,
             @PositiveOrZero int extensionMonths, BigDecimal newAnnualRate, @Min(1) Integer newTermMonths,
             @Min(1) Integer holidayMonths, @PositiveOrZero BigDecimal feeWaived) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -14,6 +15,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lendkeep.platform.events.EventEnvelope;
@@ -33,9 +35,12 @@ public class Outbox {
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
     private final String source;
+    private final Instance<BusinessDateSource> businessDates;
 
     public Outbox(EntityManager em, ObjectMapper mapper, TransactionSynchronizationRegistry transactions,
-            OutboxRelay relay, @ConfigProperty(name = "lendkeep.service-name") String source) {
+            OutboxRelay relay, @ConfigProperty(name = "lendkeep.service-name") String source,
+            Instance<BusinessDateSource> businessDates) {
+        this.businessDates = businessDates;
         this.em = em;
         this.mapper = mapper;
         this.transactions = transactions;
@@ -46,11 +51,12 @@ public class Outbox {
     /** Adds an event about {@code customerId} to the current transaction and returns its envelope. */
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope publish(EventType type, UUID customerId, Object data) {
+        java.time.LocalDate businessDate = businessDates.isResolvable() ? businessDates.get().businessDate() : null;
         EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type, source, Instant.now(),
-                EventEnvelope.CURRENT_SCHEMA_VERSION, customerId, mapper.valueToTree(data));
+                EventEnvelope.CURRENT_SCHEMA_VERSION, customerId, mapper.valueToTree(data), businessDate);
         String payload;
         try {
-            payload = mapper.writeValueAsString(envelope);
+            payload = mapper.writer().with(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).writeValueAsString(envelope);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("event " + type + " cannot be serialized", e);
         }
