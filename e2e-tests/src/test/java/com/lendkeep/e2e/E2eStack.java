@@ -27,9 +27,9 @@ final class E2eStack {
             Path root = Path.of(System.getProperty("lendkeep.repo.root", "..")).toAbsolutePath().normalize();
             ServiceProcesses started = new ServiceProcesses(root.resolve("e2e-tests/target/e2e-logs"));
             try {
-                // no control group here: the churn case's customer must be treated
+                // no control group here: the churn case's customer must be treated; JSON logs, as operators run it
                 started.start(root, SharedTestInfra.postgresPort(), SharedTestInfra.bootstrapServers(), SharedTestInfra.jwt(),
-                        Map.of("CONTROL_GROUP_SHARE", "0"));
+                        Map.of("CONTROL_GROUP_SHARE", "0", "LOG_JSON", "true"));
             } catch (Exception | Error e) {
                 started.close(); // no half-started processes left behind for the next class to compete with
                 failedToStart = e instanceof Exception ex ? ex : new IllegalStateException(e);

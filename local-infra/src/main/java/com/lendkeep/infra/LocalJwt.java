@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
 public final class LocalJwt {
 
     public static final String ISSUER = "https://lendkeep.local/issuer";
+    /** The audience the services require by default (mp.jwt.verify.audiences). */
+    public static final String AUDIENCE = "lendkeep";
     public static final String PUBLIC_KEY_FILE = "public.pem";
     private static final String PRIVATE_KEY_FILE = "private.pem";
 
@@ -70,14 +72,20 @@ public final class LocalJwt {
         return publicKey;
     }
 
-    /** A token for {@code user} with {@code roles}, valid for {@code ttl}. */
+    /** A token for {@code user} with {@code roles}, valid for {@code ttl}, for the services' audience. */
     public String token(String user, List<String> roles, Duration ttl) {
+        return token(user, roles, ttl, AUDIENCE);
+    }
+
+    /** As {@link #token(String, List, Duration)} for {@code audience} (null: no aud claim). */
+    public String token(String user, List<String> roles, Duration ttl, String audience) {
         long now = Instant.now().getEpochSecond();
+        String aud = audience == null ? "" : ",\"aud\":\"" + escape(audience) + "\"";
         String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
         String groups = roles.stream().map(r -> "\"" + escape(r) + "\"").collect(Collectors.joining(","));
         String payload = "{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + escape(user) + "\",\"upn\":\"" + escape(user)
                 + "\",\"preferred_username\":\"" + escape(user) + "\",\"groups\":[" + groups + "],\"iat\":" + now
-                + ",\"exp\":" + (now + ttl.toSeconds()) + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
+                + ",\"exp\":" + (now + ttl.toSeconds()) + aud + ",\"jti\":\"" + UUID.randomUUID() + "\"}";
         String signingInput = base64Url(header.getBytes(StandardCharsets.UTF_8)) + "." + base64Url(payload.getBytes(StandardCharsets.UTF_8));
         try {
             Signature rs256 = Signature.getInstance("SHA256withRSA");

@@ -20,12 +20,18 @@ import kafka.tools.StorageTool;
  */
 public final class LocalKafka implements AutoCloseable {
 
+    /** The user and password of the SASL/PLAIN listener, when there is one. */
+    public static final String SASL_USER = "lendkeep";
+    public static final String SASL_PASSWORD = "lendkeep-secret";
+
     private final KafkaRaftServer server;
     private final int port;
+    private final int saslPort;
 
-    private LocalKafka(KafkaRaftServer server, int port) {
+    private LocalKafka(KafkaRaftServer server, int port, int saslPort) {
         this.server = server;
         this.port = port;
+        this.saslPort = saslPort;
     }
 
     /**
@@ -33,16 +39,30 @@ public final class LocalKafka implements AutoCloseable {
      * starts the broker.
      */
     public static LocalKafka start(Path dataDir, int port, int controllerPort, int partitions) throws IOException {
+        return start(dataDir, port, controllerPort, partitions, 0);
+    }
+
+    /**
+     * As {@link #start(Path, int, int, int)}, plus a second listener on {@code saslPort} (0 for none)
+     * that requires SASL/PLAIN ({@link #SASL_USER}), to test that every client takes the security settings.
+     */
+    public static LocalKafka start(Path dataDir, int port, int controllerPort, int partitions, int saslPort) throws IOException {
         Files.createDirectories(dataDir);
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
         props.put("controller.quorum.voters", "1@localhost:" + controllerPort);
-        props.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+        String sasl = saslPort == 0 ? "" : ",SASL://localhost:" + saslPort;
+        props.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort + sasl);
+        props.put("advertised.listeners", "PLAINTEXT://localhost:" + port + sasl);
         props.put("controller.listener.names", "CONTROLLER");
         props.put("inter.broker.listener.name", "PLAINTEXT");
-        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL:SASL_PLAINTEXT");
+        if (saslPort != 0) {
+            props.put("sasl.enabled.mechanisms", "PLAIN");
+            props.put("listener.name.sasl.plain.sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required "
+                    + "username=\"" + SASL_USER + "\" password=\"" + SASL_PASSWORD + "\" user_" + SASL_USER + "=\"" + SASL_PASSWORD + "\";");
+        }
         props.put("log.dirs", dataDir.resolve("log").toString());
         props.put("num.partitions", Integer.toString(partitions));
         props.put("auto.create.topics.enable", "true");
@@ -69,11 +89,19 @@ public final class LocalKafka implements AutoCloseable {
         }
         KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
         server.startup();
-        return new LocalKafka(server, port);
+        return new LocalKafka(server, port, saslPort);
     }
 
     public String bootstrapServers() {
         return "localhost:" + port;
+    }
+
+    /** The SASL/PLAIN listener's address (only when started with one). */
+    public String saslBootstrapServers() {
+        if (saslPort == 0) {
+            throw new IllegalStateException("this broker has no SASL listener");
+        }
+        return "localhost:" + saslPort;
     }
 
     @Override

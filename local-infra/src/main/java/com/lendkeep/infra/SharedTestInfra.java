@@ -25,7 +25,7 @@ public final class SharedTestInfra {
         try {
             Path dir = Files.createTempDirectory("lendkeep-test-");
             postgres = LocalPostgres.start(dir.resolve("pg"), FreePorts.next(), true);
-            kafka = LocalKafka.start(dir.resolve("kafka"), FreePorts.next(), FreePorts.next(), 3);
+            kafka = LocalKafka.start(dir.resolve("kafka"), FreePorts.next(), FreePorts.next(), 3, FreePorts.next());
             jwt = LocalJwt.inFolder(dir.resolve("jwt"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the test infrastructure", e);
@@ -43,6 +43,12 @@ public final class SharedTestInfra {
     public static String bootstrapServers() {
         ensureStarted();
         return kafka.bootstrapServers();
+    }
+
+    /** The same broker's listener that requires SASL/PLAIN (user {@link LocalKafka#SASL_USER}). */
+    public static String saslBootstrapServers() {
+        ensureStarted();
+        return kafka.saslBootstrapServers();
     }
 
     public static int postgresPort() {

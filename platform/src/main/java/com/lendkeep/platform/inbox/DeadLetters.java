@@ -2,6 +2,7 @@ package com.lendkeep.platform.inbox;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -13,6 +14,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.lendkeep.platform.kafka.KafkaClients;
+import com.lendkeep.platform.ops.PlatformMetrics;
 
 import io.quarkus.logging.Log;
 
@@ -26,13 +30,15 @@ import io.quarkus.logging.Log;
 public class DeadLetters {
 
     private final String topic;
-    private final String bootstrapServers;
+    private final KafkaClients kafka;
+    private final PlatformMetrics metrics;
     private volatile KafkaProducer<String, String> producer;
 
     public DeadLetters(@ConfigProperty(name = "lendkeep.service-name") String serviceName,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+            KafkaClients kafka, PlatformMetrics metrics) {
         this.topic = serviceName + ".dlq";
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
+        this.metrics = metrics;
     }
 
     /**
@@ -48,6 +54,7 @@ public class DeadLetters {
             try {
                 producer().send(record).get(30, TimeUnit.SECONDS);
                 Log.warnf("message on %s dead-lettered to %s: %s", sourceTopic, topic, reason);
+                metrics.deadLettered(topic, reason);
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -73,11 +80,8 @@ public class DeadLetters {
         if (producer == null) {
             synchronized (this) {
                 if (producer == null) {
-                    Properties props = new Properties();
-                    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-                    props.put(ProducerConfig.ACKS_CONFIG, "all");
-                    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-                    props.put(ProducerConfig.CLIENT_ID_CONFIG, "dead-letters");
+                    Properties props = kafka.properties(Map.of(ProducerConfig.ACKS_CONFIG, "all",
+                            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true", ProducerConfig.CLIENT_ID_CONFIG, "dead-letters"));
                     producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
                 }
             }

@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.lendkeep.platform.Failures;
 import com.lendkeep.platform.events.EventEnvelope;
 import com.lendkeep.platform.events.EventType;
+import com.lendkeep.platform.ops.PlatformMetrics;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -51,10 +52,12 @@ public class EventInbox {
     private final Validator validator;
     private final EntityManager em;
     private final DeadLetters deadLetters;
+    private final PlatformMetrics metrics;
     private final int maxAttempts;
 
-    public EventInbox(ObjectMapper mapper, Validator validator, EntityManager em, DeadLetters deadLetters,
+    public EventInbox(ObjectMapper mapper, Validator validator, EntityManager em, DeadLetters deadLetters, PlatformMetrics metrics,
             @ConfigProperty(name = "lendkeep.inbox.max-attempts", defaultValue = "3") int maxAttempts) {
+        this.metrics = metrics;
         this.mapper = mapper;
         this.validator = validator;
         this.em = em;
@@ -99,8 +102,10 @@ public class EventInbox {
         long backoffMs = 100;
         while (true) {
             try {
+                int[] done = new int[1]; // counted once committed, not per attempt
                 QuarkusTransaction.requiringNew().run(() -> {
                     Set<UUID> fresh = claimAll(events);
+                    done[0] = fresh.size();
                     List<EventEnvelope> todo = new ArrayList<>(fresh.size());
                     for (EventEnvelope e : events) {
                         if (fresh.remove(e.eventId())) {
@@ -111,6 +116,8 @@ public class EventInbox {
                         handler.handle(todo);
                     }
                 });
+                metrics.processed(done[0]);
+                metrics.duplicatesSkipped(events.size() - done[0]);
                 return;
             } catch (RuntimeException e) {
                 if (Failures.isTransient(e)) {
@@ -126,7 +133,7 @@ public class EventInbox {
         // only those with a valid envelope: the others are on the dead-letter topic already
         for (Incoming m : parsed) {
             try {
-                process(m.value(), event -> handler.handle(List.of(event)));
+                processOnce(m.value(), event -> handler.handle(List.of(event)));
             } catch (PoisonMessageException e) {
                 deadLetters.send(m.topic(), m.key(), m.value(), e.getMessage());
             }
@@ -135,16 +142,33 @@ public class EventInbox {
 
     /** Processes one raw Kafka message value exactly once in effect. */
     public void process(String raw, EventHandler handler) {
+        try {
+            processOnce(raw, handler);
+        } catch (PoisonMessageException e) {
+            // thrown to the messaging layer, whose dead-letter strategy sends it on
+            metrics.deadLettered(deadLetters.topic(), e.getMessage());
+            throw e;
+        }
+    }
+
+    private void processOnce(String raw, EventHandler handler) {
         EventEnvelope event = parse(raw);
         int failures = 0;
         long backoffMs = 100;
         while (true) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> {
+                boolean fresh = QuarkusTransaction.requiringNew().call(() -> {
                     if (claim(event)) {
                         handler.handle(event);
+                        return true;
                     }
+                    return false;
                 });
+                if (fresh) {
+                    metrics.processed(1);
+                } else {
+                    metrics.duplicatesSkipped(1);
+                }
                 return;
             } catch (PoisonMessageException e) {
                 throw e;

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -22,6 +23,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.lendkeep.platform.kafka.KafkaClients;
+import com.lendkeep.platform.ops.PlatformMetrics;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
@@ -44,7 +48,8 @@ public class OutboxRelay {
     private static final String PURGE_SQL = "DELETE FROM outbox_event WHERE published_at < now() - make_interval(hours => ?)";
 
     private final AgroalDataSource dataSource;
-    private final String bootstrapServers;
+    private final KafkaClients kafka;
+    private final PlatformMetrics metrics;
     private final int batchSize;
     private final Duration idlePoll;
     private final int retentionHours;
@@ -55,27 +60,27 @@ public class OutboxRelay {
     private KafkaProducer<String, String> producer;
 
     public OutboxRelay(AgroalDataSource dataSource,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            KafkaClients kafka, PlatformMetrics metrics,
             @ConfigProperty(name = "lendkeep.outbox.batch-size", defaultValue = "500") int batchSize,
             @ConfigProperty(name = "lendkeep.outbox.idle-poll", defaultValue = "PT0.5S") Duration idlePoll,
             @ConfigProperty(name = "lendkeep.outbox.retention-hours", defaultValue = "168") int retentionHours) {
         this.dataSource = dataSource;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
+        this.metrics = metrics;
         this.batchSize = batchSize;
         this.idlePoll = idlePoll;
         this.retentionHours = retentionHours;
     }
 
     void onStart(@Observes StartupEvent event) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "1");
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000");
-        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
-        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay");
+        Properties props = kafka.properties(Map.of(
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+                ProducerConfig.LINGER_MS_CONFIG, "1",
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, "10000",
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000",
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000",
+                ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay"));
         producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
         running = true;
         worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
@@ -174,6 +179,7 @@ public class OutboxRelay {
                     mark.executeUpdate();
                 }
                 c.commit();
+                metrics.published(ids.size());
                 return ids.size();
             } catch (Exception e) {
                 safeRollback(c);
