@@ -31,10 +31,17 @@ import io.restassured.path.json.config.JsonPathConfig;
 public final class TestSupport {
 
     public static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // read amounts as written: an event's 600000.00 must not look like 6E+5 or 600000 here
+            .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
     public static final Duration WAIT = Duration.ofSeconds(30);
 
     private TestSupport() {
+    }
+
+    /** A customer loan-service may book loans for. */
+    public static UUID knownCustomer() {
+        return UUID.randomUUID();
     }
 
     public static LocalDate businessDate() {

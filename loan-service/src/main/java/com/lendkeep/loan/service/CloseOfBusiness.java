@@ -27,6 +27,7 @@ import com.lendkeep.loan.domain.BusinessDate;
 import com.lendkeep.loan.domain.CloseOfBusinessRun;
 import com.lendkeep.loan.domain.DelinquencyHistory;
 import com.lendkeep.loan.repository.CloseOfBusinessRunRepository;
+import com.lendkeep.platform.events.EventEnvelope;
 import com.lendkeep.platform.events.EventType;
 import com.lendkeep.platform.events.Payloads;
 import com.lendkeep.platform.outbox.Outbox;
@@ -96,6 +97,11 @@ public class CloseOfBusiness {
             throw ApiException.badRequest("date", "advance at most 5 years at a time (from " + previous + ")");
         }
         calendar.set(row, date);
+        if (!date.equals(previous)) {
+            // consumers take the system's date from this event (and from every event's envelope)
+            outbox.publish(EventType.BUSINESS_DATE_CHANGED, EventEnvelope.SYSTEM_CUSTOMER_ID,
+                    new Payloads.BusinessDateChanged(date, previous));
+        }
         em.flush();
         LocalDate cutoff = date.minusDays(config.delinquency().graceDays());
         Session session = em.unwrap(Session.class);
