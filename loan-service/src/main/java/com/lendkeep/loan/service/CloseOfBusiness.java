@@ -3,6 +3,7 @@ package com.lendkeep.loan.service;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -81,9 +82,9 @@ public class CloseOfBusiness {
 
     private Outcome complete(long runId) {
         int chunk = 0;
-        int loans;
-        while ((loans = chunks.closeChunk(runId, chunkSize)) > 0) {
-            chunkClosed.fire(new ChunkClosed(runId, ++chunk, loans));
+        CloseOfBusinessChunk.Chunk closed = new CloseOfBusinessChunk.Chunk(0, new UUID(0L, 0L)); // the nil UUID sorts first in PostgreSQL
+        while ((closed = chunks.closeChunk(runId, chunkSize, closed.last())).loans() > 0) {
+            chunkClosed.fire(new ChunkClosed(runId, ++chunk, closed.loans()));
         }
         CloseOfBusinessRun run = chunks.finish(runId);
         Log.infof("close of business %s -> %s (%s): %d loans closed in %d chunks, %d missed payments, %d bucket moves, %d charged off, "

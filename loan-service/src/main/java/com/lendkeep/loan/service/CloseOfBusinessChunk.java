@@ -123,15 +123,22 @@ public class CloseOfBusinessChunk {
         return run.id;
     }
 
-    /** Closes the next {@code size} queued loans of the run; returns how many it took off the queue (0: none left). */
-    public int closeChunk(long runId, int size) {
+    /** What a chunk took off the queue: how many loans (0: none left), and the last of them in id order. */
+    public record Chunk(int loans, UUID last) {
+    }
+
+    /**
+     * Closes the next {@code size} queued loans of the run after {@code after} in id order (the
+     * queue's index then never walks over the entries earlier chunks deleted).
+     */
+    public Chunk closeChunk(long runId, int size, UUID after) {
         CloseOfBusinessRun run = em.find(CloseOfBusinessRun.class, runId);
         LocalDate date = run.businessDate;
         Session session = em.unwrap(Session.class);
         List<UUID> queued = new ArrayList<>();
-        List<UUID> loans = session.doReturningWork(c -> lockNext(c, runId, size, queued));
+        List<UUID> loans = session.doReturningWork(c -> lockNext(c, runId, size, after, queued));
         if (queued.isEmpty()) {
-            return 0;
+            return new Chunk(0, after);
         }
         LocalDate cutoff = cutoff(date);
         List<Missed> missed = loans.isEmpty() ? List.of() : session.doReturningWork(c -> markOverdue(c, loans, cutoff));
@@ -176,7 +183,7 @@ public class CloseOfBusinessChunk {
         run.chargedOff += chargedOff.size();
         run.loansClosed += loans.size();
         run.chunks++;
-        return queued.size();
+        return new Chunk(queued.size(), queued.get(queued.size() - 1));
     }
 
     /** Marks the run finished. */
@@ -194,16 +201,17 @@ public class CloseOfBusinessChunk {
      * Locks the next queued loans in id order; {@code queued} receives every queued id taken (to be
      * taken off the queue), the answer only those still active (a repayment may have closed one since).
      */
-    private static List<UUID> lockNext(Connection c, long runId, int size, List<UUID> queued) throws SQLException {
+    private static List<UUID> lockNext(Connection c, long runId, int size, UUID after, List<UUID> queued) throws SQLException {
         List<UUID> active = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement("""
                 SELECT l.id, l.status = 'ACTIVE' FROM close_of_business_queue q JOIN loan l ON l.id = q.loan_id
-                WHERE q.run_id = ?
+                WHERE q.run_id = ? AND q.loan_id > ?
                 ORDER BY q.loan_id
                 LIMIT ?
                 FOR UPDATE OF q, l""")) {
             st.setLong(1, runId);
-            st.setInt(2, size);
+            st.setObject(2, after);
+            st.setInt(3, size);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     UUID id = rs.getObject(1, UUID.class);
