@@ -202,11 +202,23 @@ register() {
     "${C_NAME[i]}" "$(short "${C_ID[i]}")" "$nid" "${C_SCORE[i]}" "$score_date"
 }
 
+# loan_booked BODY: books the loan; false (to poll again) only while loan-service answers 422 naming
+# customerId because it has not yet seen the customer's CUSTOMER_REGISTERED on customer-events.
+loan_booked() {
+  api POST loan-service /loans "$1"
+  [[ "$HTTP_CODE" == 422 ]] && jq -e '.errors[]? | select(.field == "customerId")' <<<"$BODY" >/dev/null 2>&1 \
+    && jq -e '.detail | contains("not a customer registered")' <<<"$BODY" >/dev/null 2>&1 && return 1
+  return 0
+}
+
 book_loan() {
-  local i="$1" seq
-  call 201 POST loan-service /loans "$(jq -nc --arg c "${C_ID[i]}" --arg p "${C_PRINCIPAL[i]}" --arg r "${C_RATE[i]}" \
+  local i="$1" seq body
+  body="$(jq -nc --arg c "${C_ID[i]}" --arg p "${C_PRINCIPAL[i]}" --arg r "${C_RATE[i]}" \
     --argjson t "${C_TERM[i]}" --arg d "$BD" \
     '{customerId: $c, principal: $p, annualRate: $r, termMonths: $t, startDate: $d, method: "ANNUITY"}')"
+  poll 30 "loan-service to learn customer ${C_ID[i]} from customer-events" loan_booked "$body" \
+    || demo_fail "POST $(base_url loan-service)/loans -> HTTP $HTTP_CODE: $(jq -r '.detail // empty' <<<"$BODY" 2>/dev/null)"
+  [[ "$HTTP_CODE" == 201 ]] || demo_fail "POST $(base_url loan-service)/loans -> HTTP $HTTP_CODE: $(jq -r '.detail // empty' <<<"$BODY" 2>/dev/null)"
   C_LOAN[i]="$(jq -r .id <<<"$BODY")"
   while IFS=$'\t' read -r seq due total; do
     C_DUE["$i:$seq"]="$due"

@@ -106,6 +106,12 @@ public final class Bench {
             if (o.has("scaleout")) {
                 phases.scaleOut();
             }
+            if (o.has("cob")) {
+                for (int loans : o.cobLoans) {
+                    new CloseOfBusinessBench(this).run(loans);
+                    report.write(root);
+                }
+            }
         } catch (Exception e) {
             report.note("failed", e.toString());
             throw e;
@@ -164,6 +170,7 @@ public final class Bench {
         long events = 1_000_000;
         int customers = 100_000;
         List<Integer> growth = List.of(10_000, 100_000, 1_000_000);
+        List<Integer> cobLoans = List.of(100_000, 1_000_000);
         long growthEvents = 300_000;
         long scaleOutEvents = 300_000;
         int scaleOutPartitions = 6;
@@ -175,7 +182,7 @@ public final class Bench {
         int restConnections = 16;
         boolean jfr;
         String label = "";
-        Set<String> phases = new LinkedHashSet<>(List.of("startup", "pipeline", "latency", "rest", "growth", "scaleout"));
+        Set<String> phases = new LinkedHashSet<>(List.of("startup", "pipeline", "latency", "rest", "growth", "scaleout", "cob"));
 
         boolean has(String phase) {
             return phases.contains(phase);
@@ -194,6 +201,7 @@ public final class Bench {
                     case "--events" -> { o.events = Long.parseLong(v); i++; }
                     case "--customers" -> { o.customers = Integer.parseInt(v); i++; }
                     case "--growth" -> { o.growth = parseInts(v); i++; }
+                    case "--cob-loans" -> { o.cobLoans = parseInts(v); i++; }
                     case "--growth-events" -> { o.growthEvents = Long.parseLong(v); i++; }
                     case "--scaleout-events" -> { o.scaleOutEvents = Long.parseLong(v); i++; }
                     case "--partitions" -> { o.partitions = Integer.parseInt(v); i++; }
@@ -213,7 +221,8 @@ public final class Bench {
                                   --scaleout-events N  events of the two-instance run (300000), on a topic of 6 partitions
                                   --probes N           missed payments timed to their intervention (200)
                                   --rest-seconds N     wrk duration per endpoint and round (15); --rest-rounds N (3)
-                                  --phases LIST        startup,pipeline,latency,rest,growth,scaleout (all; latency and rest start the stack)
+                                  --cob-loans A,B      loans of the close-of-business runs (100000,1000000)
+                                  --phases LIST        startup,pipeline,latency,rest,growth,scaleout,cob (all; latency and rest start the stack)
                                   --jfr                record risk-service during the pipeline (JFR, profile settings)
                                   --out FILE           where the table goes (docs/performance.md)
                                   --label TEXT         a word for this run in the table's heading""");
@@ -227,6 +236,7 @@ public final class Bench {
                 o.events = Math.round(o.events * scale);
                 o.customers = (int) Math.round(o.customers * scale);
                 o.growth = o.growth.stream().map(c -> (int) Math.round(c * f)).toList();
+                o.cobLoans = o.cobLoans.stream().map(c -> (int) Math.round(c * f)).toList();
                 o.growthEvents = Math.round(o.growthEvents * scale);
                 o.scaleOutEvents = Math.round(o.scaleOutEvents * scale);
                 o.probes = Math.max(20, (int) Math.round(o.probes * Math.max(scale, 0.25)));

@@ -341,7 +341,7 @@ final class Phases {
         for (int i = 0; i < 200; i++) {
             String body = "{\"customerId\":\"" + customerIds.get(i) + "\",\"principal\":500000.00,\"annualRate\":0.06,\"termMonths\":60,"
                     + "\"startDate\":\"" + businessDate + "\",\"method\":\"ANNUITY\"}";
-            loanIds.add(field(post(http, loans.url() + "/loans", body, "bench-loan-" + UUID.randomUUID()), "id"));
+            loanIds.add(field(postLoan(http, loans.url() + "/loans", body, "bench-loan-" + UUID.randomUUID()), "id"));
         }
         Path scripts = b.infra.dir.resolve("wrk");
         Files.createDirectories(scripts);
@@ -533,6 +533,25 @@ final class Phases {
             throw new IllegalStateException("POST " + url + " answered " + resp.statusCode() + ": " + resp.body());
         }
         return resp.body();
+    }
+
+    /**
+     * Books a loan for a customer just registered in customer-service: loan-service learns customers
+     * from customer-events a moment later and answers 422 naming customerId until then.
+     */
+    private static String postLoan(HttpClient http, String url, String body, String idempotencyKey) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try {
+                return post(http, url, body, idempotencyKey);
+            } catch (IllegalStateException e) {
+                boolean customerNotYetKnown = e.getMessage().contains(" answered 422: ") && e.getMessage().contains("customerId");
+                if (!customerNotYetKnown || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 
     private static String get(HttpClient http, String url) throws IOException, InterruptedException {

@@ -67,10 +67,20 @@ class ChurnCaseEndToEndTest {
                 .post(customers + "/customers").then().statusCode(201).extract().path("id");
 
         // 2. a loan with its schedule
+        String[] loanIdHolder = new String[1];
         LocalDate start = LocalDate.parse(given().get(loans + "/business-date").then().statusCode(200).extract().path("date"));
-        String loanId = given().contentType(ContentType.JSON).body(Map.of("customerId", customerId, "principal", "12000.00",
-                "annualRate", "0.08", "termMonths", 12, "startDate", start.toString(), "method", "ANNUITY"))
-                .post(loans + "/loans").then().statusCode(201).body("schedule.size()", equalTo(12)).extract().path("id");
+        Map<String, Object> loanBody = Map.of("customerId", customerId, "principal", "12000.00",
+                "annualRate", "0.08", "termMonths", 12, "startDate", start.toString(), "method", "ANNUITY");
+        // loan-service learns the customer from customer-events a moment later: until then 422 naming customerId
+        await().atMost(WAIT).pollInterval(java.time.Duration.ofMillis(200)).until(() -> {
+            io.restassured.response.Response r = given().contentType(ContentType.JSON).body(loanBody).post(loans + "/loans");
+            if (r.statusCode() == 422 && r.asString().contains("customerId")) {
+                return false;
+            }
+            loanIdHolder[0] = r.then().statusCode(201).body("schedule.size()", equalTo(12)).extract().path("id");
+            return true;
+        });
+        String loanId = loanIdHolder[0];
         List<String> dueBefore = given().get(loans + "/loans/" + loanId).then().extract().path("schedule.dueDate");
 
         // 3. two installments go unpaid past their due dates

@@ -196,6 +196,13 @@ final class Api {
                     backoffMs = Math.min(backoffMs * 2, 3000);
                     continue;
                 }
+                if (customerNotYetKnown(r)) {
+                    // loan-service learns a customer registered a moment ago from customer-events: wait for it
+                    stats.retries.increment();
+                    sleep(backoffMs);
+                    backoffMs = Math.min(backoffMs * 2, 3000);
+                    continue;
+                }
                 if (r.status() != 500 && r.status() != 502 && r.status() != 503 && r.status() != 504) {
                     throw new AssertionError(what + " was refused: " + last);
                 }
@@ -212,6 +219,11 @@ final class Api {
             backoffMs = Math.min(backoffMs * 2, 3000);
         }
         throw new AssertionError(what + " still not accepted after " + WRITE_DEADLINE + "; last: " + last);
+    }
+
+    /** loan-service's 422 for a customer it has not (yet) seen on customer-events; an erased customer is not retried. */
+    static boolean customerNotYetKnown(Reply r) {
+        return r.status() == 422 && r.body().contains("\"customerId\"") && r.body().contains("is not a customer registered");
     }
 
     static void sleep(long ms) {

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -31,10 +32,35 @@ import io.restassured.path.json.config.JsonPathConfig;
 public final class TestSupport {
 
     public static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            // read amounts as written: an event's 600000.00 must not look like 6E+5 or 600000 here
+            .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
     public static final Duration WAIT = Duration.ofSeconds(30);
 
     private TestSupport() {
+    }
+
+    /** A new customer loan-service may book loans for. */
+    public static UUID knownCustomer() {
+        UUID customer = UUID.randomUUID();
+        register(customer);
+        return customer;
+    }
+
+    /**
+     * Makes loan-service know the customer, as customer-service's CUSTOMER_REGISTERED would (that
+     * path has its own test, CustomerProjectionTest); idempotent. Loan bodies built here call it, so
+     * a test booking for a fresh UUID books for a registered customer.
+     */
+    public static void register(UUID customer) {
+        try (Connection c = database(); PreparedStatement st = c.prepareStatement("INSERT INTO known_customer (customer_id, "
+                + "registered_at, known_from) VALUES (?, now(), 'TEST_SUPPORT') ON CONFLICT DO NOTHING")) {
+            st.setObject(1, customer);
+            st.executeUpdate();
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot register customer " + customer, e);
+        }
     }
 
     public static LocalDate businessDate() {
@@ -48,6 +74,7 @@ public final class TestSupport {
     }
 
     public static Map<String, Object> loanBody(UUID customer, String principal, String rate, int term, LocalDate start, String method) {
+        register(customer);
         Map<String, Object> body = new HashMap<>();
         body.put("customerId", customer.toString());
         body.put("principal", principal);

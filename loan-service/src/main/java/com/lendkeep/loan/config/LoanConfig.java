@@ -27,6 +27,8 @@ public interface LoanConfig {
 
     Idempotency idempotency();
 
+    BusinessDate businessDate();
+
     interface Delinquency {
         /** Days after a due date before an unpaid installment becomes OVERDUE (and still counts as on time). */
         @WithDefault("0")
@@ -59,6 +61,14 @@ public interface LoanConfig {
         /** No installment of a new schedule may be below this: refuses terms so long that installments vanish. */
         @WithDefault("1.00")
         BigDecimal minInstallment();
+
+        /**
+         * A loan (or a disbursement) may start at most this many months before or after the business
+         * date. Bringing an existing book over is an import of each loan's current state, not a
+         * back-dated booking that close of business would then treat as years in arrears.
+         */
+        @WithDefault("12")
+        int startDateWindowMonths();
     }
 
     interface Flexible {
@@ -75,6 +85,10 @@ public interface LoanConfig {
         /** The scheduler moves the business date up to today's date in this time zone, never further. */
         @WithDefault("UTC")
         String zone();
+
+        /** Loans closed per transaction: a crash loses at most one chunk's work, which the next run redoes. */
+        @WithDefault("500")
+        int chunkSize();
     }
 
     interface Idempotency {
@@ -85,5 +99,15 @@ public interface LoanConfig {
         /** Completed keys are forgotten after this. */
         @WithDefault("PT168H")
         Duration retention();
+    }
+
+    interface BusinessDate {
+        /**
+         * How long a transaction that never reads the business date may stamp its events with the
+         * cached one (another instance may have moved it; this instance's own close of business
+         * refreshes the cache at once).
+         */
+        @WithDefault("PT1S")
+        Duration cacheTtl();
     }
 }

@@ -10,7 +10,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** What one close of business did. */
+/** What one close of business did (counts summed chunk by chunk). */
 @Entity
 @Table(name = "close_of_business_run")
 public class CloseOfBusinessRun {
@@ -33,6 +33,10 @@ public class CloseOfBusinessRun {
     public int chargedOff;
     @Column(name = "started_at")
     public Instant startedAt;
+    /** Null while the run is not finished (a crash left it so: the next close resumes it). */
     @Column(name = "finished_at")
     public Instant finishedAt;
+    @Column(name = "loans_closed")
+    public int loansClosed;
+    public int chunks;
 }

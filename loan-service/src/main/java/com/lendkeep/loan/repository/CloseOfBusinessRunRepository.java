@@ -12,6 +12,10 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class CloseOfBusinessRunRepository implements PanacheRepositoryBase<CloseOfBusinessRun, Long> {
 
+    public Optional<CloseOfBusinessRun> unfinished() {
+        return find("finishedAt is null").firstResultOptional();
+    }
+
     public Optional<CloseOfBusinessRun> latest() {
         return findAll(Sort.descending("id")).firstResultOptional();
     }

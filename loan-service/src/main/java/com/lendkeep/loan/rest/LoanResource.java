@@ -45,6 +45,7 @@ import com.lendkeep.loan.service.ChargeOffService;
 import com.lendkeep.loan.service.DelinquencyService;
 import com.lendkeep.loan.service.LoanService;
 import com.lendkeep.loan.service.ModificationRequestService;
+import com.lendkeep.loan.service.PayoffQuotes;
 import com.lendkeep.loan.service.RepaymentService;
 import com.lendkeep.platform.rest.ApiException;
 import com.lendkeep.platform.rest.Problem;
@@ -66,17 +67,20 @@ public class LoanResource {
     private final ChargeOffService chargeOffs;
     private final DelinquencyService delinquency;
     private final ModificationRequestService modificationRequests;
+    private final PayoffQuotes payoffQuotes;
     private final BusinessCalendar calendar;
     private final CurrentUser currentUser;
     private final ObjectMapper mapper;
 
     public LoanResource(LoanService loans, RepaymentService repayments, ChargeOffService chargeOffs, DelinquencyService delinquency,
-            ModificationRequestService modificationRequests, BusinessCalendar calendar, CurrentUser currentUser, ObjectMapper mapper) {
+            ModificationRequestService modificationRequests, PayoffQuotes payoffQuotes, BusinessCalendar calendar, CurrentUser currentUser,
+            ObjectMapper mapper) {
         this.loans = loans;
         this.repayments = repayments;
         this.chargeOffs = chargeOffs;
         this.delinquency = delinquency;
         this.modificationRequests = modificationRequests;
+        this.payoffQuotes = payoffQuotes;
         this.calendar = calendar;
         this.currentUser = currentUser;
         this.mapper = mapper;
@@ -146,7 +150,8 @@ public class LoanResource {
     @RolesAllowed({Roles.CORE_BANKING, Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Path("/{id}/payoff")
     @Operation(summary = "The payoff quote on a date (default the business date)",
-            description = "Unpaid principal and fees, interest due, and interest of the running period accrued to the date.")
+            description = "Unpaid principal and fees, interest due, and interest of the running period accrued to the date. "
+                    + "Publishes PAYOFF_QUOTED (once per loan, user and business date).")
     public PayoffResponse payoff(@PathParam("id") UUID id, @QueryParam("on") String on) {
         LocalDate date = null;
         if (on != null) {
@@ -156,7 +161,7 @@ public class LoanResource {
                 throw ApiException.badRequest("on", "on must be a date (YYYY-MM-DD), was " + on);
             }
         }
-        return LoanMapper.toResponse(loans.get(id), repayments.quote(id, date));
+        return LoanMapper.toResponse(loans.get(id), payoffQuotes.quote(id, date, currentUser.name()));
     }
 
     @GET

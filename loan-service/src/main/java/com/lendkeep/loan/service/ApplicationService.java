@@ -43,6 +43,7 @@ public class ApplicationService {
     private static final TypeReference<List<BigDecimal>> PLAN = new TypeReference<>() {
     };
 
+    private final KnownCustomers customers;
     private final EntityManager em;
     private final LoanApplicationRepository applications;
     private final LoanService loans;
@@ -53,7 +54,8 @@ public class ApplicationService {
     private final LoanConfig config;
 
     public ApplicationService(EntityManager em, LoanApplicationRepository applications, LoanService loans, LoanTerms terms,
-            BusinessCalendar calendar, Outbox outbox, ObjectMapper mapper, LoanConfig config) {
+            BusinessCalendar calendar, Outbox outbox, ObjectMapper mapper, LoanConfig config, KnownCustomers customers) {
+        this.customers = customers;
         this.em = em;
         this.applications = applications;
         this.loans = loans;
@@ -65,6 +67,7 @@ public class ApplicationService {
     }
 
     public LoanApplication submit(ApplicationRequest request, String user) {
+        customers.requireBookable(request.customerId());
         LocalDate today = calendar.today();
         BigDecimal amount = ScheduleCalculator.money(request.amount());
         // the terms must make an acceptable schedule now, not only at disbursement

@@ -32,6 +32,7 @@ public class CloseOfBusinessScheduler {
 
     @Scheduled(identity = "close-of-business", cron = "{loan.close-of-business.cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
+        closeOfBusiness.resumeUnfinished();
         LocalDate today = LocalDate.now(zone);
         if (today.isAfter(calendar.today())) {
             try {

@@ -39,9 +39,13 @@ public class LoanService {
     private final LoanConfig config;
     private final Outbox outbox;
     private final ObjectMapper mapper;
+    private final KnownCustomers customers;
+    private final BusinessCalendar calendar;
 
     public LoanService(LoanRepository loans, ScheduleVersionRepository versions, LoanModificationRepository modifications,
-            LoanTerms terms, LoanConfig config, Outbox outbox, ObjectMapper mapper) {
+            LoanTerms terms, LoanConfig config, Outbox outbox, ObjectMapper mapper, KnownCustomers customers, BusinessCalendar calendar) {
+        this.customers = customers;
+        this.calendar = calendar;
         this.loans = loans;
         this.versions = versions;
         this.modifications = modifications;
@@ -57,6 +61,8 @@ public class LoanService {
 
     /** Books a loan (schedule version 1) and emits LOAN_OPENED; {@code applicationId} when disbursed from one. */
     public Loan open(LoanRequest request, UUID applicationId) {
+        customers.requireBookable(request.customerId());
+        requireStartInWindow(request.startDate());
         Loan loan = new Loan();
         loan.id = UUID.randomUUID();
         loan.customerId = request.customerId();
@@ -80,6 +86,20 @@ public class LoanService {
         outbox.publish(EventType.LOAN_OPENED, loan.customerId, new Payloads.LoanOpened(loan.id, loan.principal,
                 loan.annualRate, loan.termMonths, loan.startDate, lines.get(0).total()));
         return loan;
+    }
+
+    /**
+     * A start far from the business date is a mistake or an import in disguise: a loan back-dated by
+     * years would be years in arrears at the next close of business.
+     */
+    private void requireStartInWindow(LocalDate start) {
+        LocalDate today = calendar.today();
+        int months = config.booking().startDateWindowMonths();
+        if (start.isBefore(today.minusMonths(months)) || start.isAfter(today.plusMonths(months))) {
+            throw ApiException.badRequest("startDate", "startDate " + start + " must be within " + months + " months of the business date "
+                    + today + " (from " + today.minusMonths(months) + " to " + today.plusMonths(months) + "); an existing book is "
+                    + "brought over by import, not by back-dated bookings");
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

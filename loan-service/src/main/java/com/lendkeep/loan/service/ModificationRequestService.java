@@ -56,8 +56,13 @@ public class ModificationRequestService {
     }
 
     public ModificationRequest request(UUID loanId, ModificationRequestInput input, String user) {
-        Loan loan = loans.get(loanId);
+        // the loan's row lock makes two makers asking at the same moment see each other's request
+        Loan loan = em.find(Loan.class, loanId, LockModeType.PESSIMISTIC_WRITE);
+        if (loan == null) {
+            throw ApiException.notFound("loan", loanId);
+        }
         LoanService.requireActive(loan);
+        refuseSecondPending(loanId, input.kind());
         checkParameters(input);
         ModificationCommand command = command(input);
         ModificationService.validate(command);
@@ -85,6 +90,19 @@ public class ModificationRequestService {
         return r;
     }
 
+    /**
+     * A retried or duplicated request must not be approved twice (two identical term extensions
+     * each approved once extended the loan twice): while one request of a kind waits for its
+     * checker, another of the same kind for the same loan is refused, naming the one waiting.
+     */
+    private void refuseSecondPending(UUID loanId, ModificationKind kind) {
+        requests.pending(loanId, kind).ifPresent(p -> {
+            throw ApiException.conflict("request " + p.id + " (" + kind + ", asked by " + p.requestedBy + " at " + p.requestedAt
+                    + ") is already PENDING for loan " + loanId + ": approve or reject it before asking again");
+        });
+    }
+
+    /** Locks the request first: two checkers approving at once apply it once, the second gets 409. */
     public ModificationRequest approve(UUID requestId, String user) {
         ModificationRequest r = lockPending(requestId, "approved");
         if (r.requestedBy.equalsIgnoreCase(user)) {

@@ -43,7 +43,7 @@ class InterventionAcceptedTest {
 
     @Test
     void extensionDeliveredTwiceIsAppliedOnce() throws Exception {
-        UUID customer = UUID.randomUUID();
+        UUID customer = com.lendkeep.loan.TestSupport.knownCustomer();
         LocalDate start = LocalDate.parse(given().get("/business-date").then().extract().path("date"));
         String loanId = given().contentType(ContentType.JSON).body(Map.of("customerId", customer.toString(), "principal", "6000.00",
                 "annualRate", "0.05", "termMonths", 6, "startDate", start.toString(), "method", "ANNUITY"))
@@ -85,6 +85,7 @@ class InterventionAcceptedTest {
     }
 
     private static String open(UUID customer, String principal, String rate, int term) {
+        com.lendkeep.loan.TestSupport.register(customer);
         LocalDate start = LocalDate.parse(given().get("/business-date").then().extract().path("date"));
         return given().contentType(ContentType.JSON).body(Map.of("customerId", customer.toString(), "principal", principal,
                 "annualRate", rate, "termMonths", term, "startDate", start.toString(), "method", "ANNUITY"))

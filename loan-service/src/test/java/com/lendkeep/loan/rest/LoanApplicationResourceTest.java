@@ -43,6 +43,7 @@ class LoanApplicationResourceTest {
     }
 
     private static Map<String, Object> application(UUID customer) {
+        com.lendkeep.loan.TestSupport.register(customer);
         Map<String, Object> body = new HashMap<>();
         body.put("customerId", customer.toString());
         body.put("amount", "15000.00");

@@ -52,6 +52,7 @@ class LoanResourceTest {
 
     static String openLoan(UUID customer, String principal, LocalDate start) {
         // 12 months at 6 %, annuity
+        com.lendkeep.loan.TestSupport.register(customer);
         return given().contentType(ContentType.JSON).body(Map.of("customerId", customer.toString(), "principal", principal,
                 "annualRate", "0.06", "termMonths", 12, "startDate", start.toString(), "method", "ANNUITY"))
                 .post("/loans").then().statusCode(201)
@@ -203,6 +204,7 @@ class LoanResourceTest {
 
     private static Map<String, Object> body(String customer, String principal, String rate, int term, LocalDate start, String method,
             List<String> plan) {
+        com.lendkeep.loan.TestSupport.register(UUID.fromString(customer));
         Map<String, Object> b = new HashMap<>(Map.of("customerId", customer, "principal", principal, "annualRate", rate,
                 "termMonths", term, "startDate", start.toString(), "method", method));
         if (plan != null) {

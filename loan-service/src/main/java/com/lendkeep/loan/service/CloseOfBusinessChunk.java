@@ -1,0 +1,320 @@
+package com.lendkeep.loan.service;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.hibernate.Session;
+
+import com.lendkeep.loan.config.LoanConfig;
+import com.lendkeep.loan.domain.BusinessDate;
+import com.lendkeep.loan.domain.CloseOfBusinessRun;
+import com.lendkeep.loan.domain.DelinquencyHistory;
+import com.lendkeep.platform.events.EventEnvelope;
+import com.lendkeep.platform.events.EventType;
+import com.lendkeep.platform.events.Payloads;
+import com.lendkeep.platform.outbox.Outbox;
+import com.lendkeep.platform.rest.ApiException;
+
+/**
+ * The transactions of a close of business ({@link CloseOfBusiness} runs them one after the other),
+ * each in a transaction of its own:
+ * <ol>
+ * <li>{@link #start}: moves the business date (BUSINESS_DATE_CHANGED), records the run and queues
+ * every active loan the close may change;</li>
+ * <li>{@link #closeChunk}, as often as there are queued loans: locks the next loans of the queue in
+ * id order (repayments and modifications lock the same rows, so they wait for the chunk or it waits
+ * for them; the fixed order cannot deadlock), marks OVERDUE every PENDING installment with something
+ * unpaid whose due date plus the grace days is before the date, charges the loan's late fee on it
+ * (PAYMENT_MISSED), puts every loan in the bucket its days past due give (DELINQUENCY_CHANGED),
+ * charges off the loans at or past the threshold (LOAN_CLOSED), adds its counts to the run and
+ * takes the loans off the queue. A crash loses at most the chunk in progress, which rolls back as a
+ * whole; the loans it held are still queued, the others are not: no loan's day is closed twice;</li>
+ * <li>{@link #finish}: marks the run finished.</li>
+ * </ol>
+ * Each step of a chunk is one statement over the chunk's loans (no query per loan); only the events
+ * are one row each, in the outbox.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRES_NEW)
+public class CloseOfBusinessChunk {
+
+    private record Missed(UUID loanId, UUID customerId, int seq, LocalDate dueDate, BigDecimal amountDue, boolean feeCharged,
+            int consecutive, BigDecimal outstanding, BigDecimal feesOutstanding) {
+    }
+
+    private record Standing(UUID loanId, UUID customerId, String bucket, LocalDate oldestOverdue, BigDecimal overdue,
+            BigDecimal feesOutstanding) {
+    }
+
+    private record Move(Standing loan, String bucket, int daysPastDue) {
+    }
+
+    private final BusinessCalendar calendar;
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final DelinquencyService delinquency;
+    private final ChargeOffService chargeOffs;
+    private final LoanConfig config;
+
+    public CloseOfBusinessChunk(BusinessCalendar calendar, EntityManager em, Outbox outbox, DelinquencyService delinquency,
+            ChargeOffService chargeOffs, LoanConfig config) {
+        this.calendar = calendar;
+        this.em = em;
+        this.outbox = outbox;
+        this.delinquency = delinquency;
+        this.chargeOffs = chargeOffs;
+        this.config = config;
+    }
+
+    /** Moves the business date to {@code date}, records the run and queues its loans; returns the run's id. */
+    public long start(LocalDate date, String triggeredBy) {
+        BusinessDate row = calendar.lock();
+        LocalDate previous = row.current;
+        if (date.isBefore(previous)) {
+            throw ApiException.badRequest("date", "the business date cannot go back: it is " + previous + ", asked " + date);
+        }
+        if (date.isAfter(previous.plusYears(5))) {
+            throw ApiException.badRequest("date", "advance at most 5 years at a time (from " + previous + ")");
+        }
+        calendar.set(row, date);
+        if (!date.equals(previous)) {
+            // consumers take the system's date from this event (and from every event's envelope)
+            outbox.publish(EventType.BUSINESS_DATE_CHANGED, EventEnvelope.SYSTEM_CUSTOMER_ID,
+                    new Payloads.BusinessDateChanged(date, previous));
+        }
+        CloseOfBusinessRun run = new CloseOfBusinessRun();
+        run.previousDate = previous;
+        run.businessDate = date;
+        run.triggeredBy = triggeredBy;
+        run.startedAt = Instant.now();
+        em.persist(run);
+        em.flush();
+        LocalDate cutoff = cutoff(date);
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement st = c.prepareStatement("""
+                    INSERT INTO close_of_business_queue (run_id, loan_id)
+                    SELECT ?, l.id FROM loan l
+                    WHERE l.status = 'ACTIVE'
+                      AND (l.delinquency_bucket IS NOT NULL
+                           OR EXISTS (SELECT 1 FROM installment i WHERE i.loan_id = l.id AND i.status = 'OVERDUE')
+                           OR EXISTS (SELECT 1 FROM installment i WHERE i.loan_id = l.id AND i.status = 'PENDING' AND i.due_date < ?))""")) {
+                st.setLong(1, run.id);
+                st.setDate(2, Date.valueOf(cutoff));
+                st.executeUpdate();
+            }
+        });
+        return run.id;
+    }
+
+    /** What a chunk took off the queue: how many loans (0: none left), and the last of them in id order. */
+    public record Chunk(int loans, UUID last) {
+    }
+
+    /**
+     * Closes the next {@code size} queued loans of the run after {@code after} in id order (the
+     * queue's index then never walks over the entries earlier chunks deleted).
+     */
+    public Chunk closeChunk(long runId, int size, UUID after) {
+        CloseOfBusinessRun run = em.find(CloseOfBusinessRun.class, runId);
+        LocalDate date = run.businessDate;
+        Session session = em.unwrap(Session.class);
+        List<UUID> queued = new ArrayList<>();
+        List<UUID> loans = session.doReturningWork(c -> lockNext(c, runId, size, after, queued));
+        if (queued.isEmpty()) {
+            return new Chunk(0, after);
+        }
+        LocalDate cutoff = cutoff(date);
+        List<Missed> missed = loans.isEmpty() ? List.of() : session.doReturningWork(c -> markOverdue(c, loans, cutoff));
+        List<Standing> standings = loans.isEmpty() ? List.of() : session.doReturningWork(c -> standings(c, loans));
+        List<Move> moves = new ArrayList<>();
+        List<UUID> toChargeOff = new ArrayList<>();
+        int threshold = config.chargeOff().daysPastDue();
+        for (Standing s : standings) {
+            int dpd = s.oldestOverdue() == null ? 0 : (int) ChronoUnit.DAYS.between(s.oldestOverdue(), date);
+            String bucket = delinquency.buckets().classify(dpd);
+            if (!Objects.equals(bucket, s.bucket())) {
+                moves.add(new Move(s, bucket, dpd));
+            }
+            if (threshold > 0 && dpd >= threshold) {
+                toChargeOff.add(s.loanId());
+            }
+        }
+        if (!moves.isEmpty()) {
+            session.doWork(c -> recordMoves(c, moves, date));
+        }
+        for (Missed m : missed) {
+            outbox.publish(EventType.PAYMENT_MISSED, m.customerId(), new Payloads.PaymentMissed(m.loanId(), m.seq(), m.dueDate(),
+                    m.amountDue(), (int) ChronoUnit.DAYS.between(m.dueDate(), date), m.consecutive(), m.outstanding(),
+                    m.feesOutstanding()));
+        }
+        for (Move m : moves) {
+            outbox.publish(EventType.DELINQUENCY_CHANGED, m.loan().customerId(), new Payloads.DelinquencyChanged(m.loan().loanId(),
+                    m.loan().bucket(), m.bucket(), m.daysPastDue(), m.loan().overdue(), m.loan().feesOutstanding()));
+        }
+        List<ChargeOffService.ChargedOff> chargedOff = chargeOffs.chargeOff(toChargeOff, date,
+                "days past due reached " + threshold + " at close of business", run.triggeredBy);
+        session.doWork(c -> {
+            try (PreparedStatement st = c.prepareStatement("DELETE FROM close_of_business_queue WHERE run_id = ? AND loan_id = ANY (?)")) {
+                st.setLong(1, runId);
+                st.setArray(2, c.createArrayOf("uuid", queued.toArray()));
+                st.executeUpdate();
+            }
+        });
+        run.missedPayments += missed.size();
+        run.lateFeesCharged += (int) missed.stream().filter(Missed::feeCharged).count();
+        run.delinquencyChanges += moves.size();
+        run.chargedOff += chargedOff.size();
+        run.loansClosed += loans.size();
+        run.chunks++;
+        return new Chunk(queued.size(), queued.get(queued.size() - 1));
+    }
+
+    /** Marks the run finished. */
+    public CloseOfBusinessRun finish(long runId) {
+        CloseOfBusinessRun run = em.find(CloseOfBusinessRun.class, runId);
+        run.finishedAt = Instant.now();
+        return run;
+    }
+
+    private LocalDate cutoff(LocalDate date) {
+        return date.minusDays(config.delinquency().graceDays());
+    }
+
+    /**
+     * Locks the next queued loans in id order; {@code queued} receives every queued id taken (to be
+     * taken off the queue), the answer only those still active (a repayment may have closed one since).
+     */
+    private static List<UUID> lockNext(Connection c, long runId, int size, UUID after, List<UUID> queued) throws SQLException {
+        List<UUID> active = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement("""
+                SELECT l.id, l.status = 'ACTIVE' FROM close_of_business_queue q JOIN loan l ON l.id = q.loan_id
+                WHERE q.run_id = ? AND q.loan_id > ?
+                ORDER BY q.loan_id
+                LIMIT ?
+                FOR UPDATE OF q, l""")) {
+            st.setLong(1, runId);
+            st.setObject(2, after);
+            st.setInt(3, size);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    UUID id = rs.getObject(1, UUID.class);
+                    queued.add(id);
+                    if (rs.getBoolean(2)) {
+                        active.add(id);
+                    }
+                }
+            }
+        }
+        return active;
+    }
+
+    /**
+     * PENDING installments past their due date plus grace, with something to pay, become OVERDUE
+     * and take the loan's late fee. {@code amountDue} is what is unpaid on the installment, its fees
+     * (this late fee included) too, as in every other event; {@code feesOutstanding} the loan's unpaid fees. {@code consecutive} counts the loan's OVERDUE installments up to
+     * this one: those overdue before (the statement's snapshot) plus those marked now.
+     */
+    private static List<Missed> markOverdue(Connection c, List<UUID> loans, LocalDate cutoff) throws SQLException {
+        List<Missed> missed = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement("""
+                WITH marked AS (
+                    UPDATE installment i
+                    SET status = 'OVERDUE', fee_due = i.fee_due + l.late_fee, version = i.version + 1
+                    FROM loan l
+                    WHERE l.id = i.loan_id AND i.loan_id = ANY (?) AND i.status = 'PENDING' AND i.due_date < ?
+                      AND i.principal_due + i.interest_due + i.fee_due - i.principal_paid - i.interest_paid - i.fee_paid > 0
+                    RETURNING i.loan_id, l.customer_id, i.seq, i.due_date, l.late_fee,
+                              i.principal_due + i.interest_due + i.fee_due - i.principal_paid - i.interest_paid - i.fee_paid AS amount_due
+                )
+                SELECT m.loan_id, m.customer_id, m.seq, m.due_date, m.amount_due, m.late_fee > 0,
+                       (SELECT count(*) FROM installment o WHERE o.loan_id = m.loan_id AND o.status = 'OVERDUE' AND o.seq <= m.seq)
+                         + (SELECT count(*) FROM marked n WHERE n.loan_id = m.loan_id AND n.seq <= m.seq),
+                       (SELECT sum(p.principal_due - p.principal_paid) FROM installment p WHERE p.loan_id = m.loan_id),
+                       (SELECT sum(p.fee_due - p.fee_paid) FROM installment p WHERE p.loan_id = m.loan_id)
+                         + (SELECT sum(n.late_fee) FROM marked n WHERE n.loan_id = m.loan_id)
+                FROM marked m
+                ORDER BY m.due_date, m.loan_id, m.seq""")) {
+            st.setArray(1, c.createArrayOf("uuid", loans.toArray()));
+            st.setDate(2, Date.valueOf(cutoff));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    missed.add(new Missed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
+                            rs.getDate(4).toLocalDate(), rs.getBigDecimal(5).setScale(2), rs.getBoolean(6), rs.getInt(7),
+                            rs.getBigDecimal(8).setScale(2), rs.getBigDecimal(9).setScale(2)));
+                }
+            }
+        }
+        return missed;
+    }
+
+    /** Each loan's current bucket, oldest overdue due date and overdue amount (fees included). */
+    private static List<Standing> standings(Connection c, List<UUID> loans) throws SQLException {
+        List<Standing> out = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement("""
+                SELECT l.id, l.customer_id, l.delinquency_bucket,
+                       min(i.due_date) FILTER (WHERE i.status = 'OVERDUE'),
+                       coalesce(sum(i.principal_due + i.interest_due + i.fee_due - i.principal_paid - i.interest_paid - i.fee_paid)
+                                FILTER (WHERE i.status = 'OVERDUE'), 0),
+                       coalesce(sum(i.fee_due - i.fee_paid), 0)
+                FROM loan l LEFT JOIN installment i ON i.loan_id = l.id
+                WHERE l.id = ANY (?)
+                GROUP BY l.id, l.customer_id, l.delinquency_bucket
+                ORDER BY l.id""")) {
+            st.setArray(1, c.createArrayOf("uuid", loans.toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    Date oldest = rs.getDate(4);
+                    out.add(new Standing(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                            oldest == null ? null : oldest.toLocalDate(), rs.getBigDecimal(5).setScale(2), rs.getBigDecimal(6).setScale(2)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void recordMoves(Connection c, List<Move> moves, LocalDate date) throws SQLException {
+        Array ids = c.createArrayOf("uuid", moves.stream().map(m -> m.loan().loanId()).toArray());
+        Array buckets = c.createArrayOf("text", moves.stream().map(Move::bucket).toArray());
+        try (PreparedStatement st = c.prepareStatement("""
+                UPDATE loan l SET delinquency_bucket = m.bucket, version = l.version + 1
+                FROM unnest(?::uuid[], ?::text[]) AS m(id, bucket)
+                WHERE l.id = m.id""")) {
+            st.setArray(1, ids);
+            st.setArray(2, buckets);
+            st.executeUpdate();
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        try (PreparedStatement st = c.prepareStatement("""
+                INSERT INTO delinquency_history (loan_id, previous_bucket, new_bucket, days_past_due, overdue_amount,
+                                                 business_date, trigger, created_at)
+                SELECT h.id, h.previous, h.next, h.dpd, h.overdue, ?, ?, ?
+                FROM unnest(?::uuid[], ?::text[], ?::text[], ?::int[], ?::numeric[]) AS h(id, previous, next, dpd, overdue)""")) {
+            st.setDate(1, Date.valueOf(date));
+            st.setString(2, DelinquencyHistory.Trigger.CLOSE_OF_BUSINESS.name());
+            st.setTimestamp(3, now);
+            st.setArray(4, ids);
+            st.setArray(5, c.createArrayOf("text", moves.stream().map(m -> m.loan().bucket()).toArray()));
+            st.setArray(6, buckets);
+            st.setArray(7, c.createArrayOf("int4", moves.stream().map(Move::daysPastDue).toArray()));
+            st.setArray(8, c.createArrayOf("numeric", moves.stream().map(m -> m.loan().overdue()).toArray()));
+            st.executeUpdate();
+        }
+    }
+}
