@@ -24,6 +24,9 @@ public class Repayment {
     public BigDecimal toInterest;
     @Column(name = "to_principal")
     public BigDecimal toPrincipal;
+    /** What was above the payoff amount: kept as the loan's credit balance. */
+    @Column(name = "to_credit")
+    public BigDecimal toCredit = BigDecimal.ZERO.setScale(2);
     /** Days from the oldest unpaid due date to the value date (0 when not past). */
     @Column(name = "days_late")
     public int daysLate;
