@@ -72,6 +72,28 @@ public final class Repricing {
         }
     }
 
+    /**
+     * Moves {@code moved} {@code months} later without changing what any of them had earned by
+     * {@code on}: an installment whose accrual had started keeps that much as carried interest and
+     * earns the rest from {@code on} to its new due date (an installment already due keeps it all).
+     * Returns what each had earned (for a caller that re-prices one of them).
+     */
+    public static List<BigDecimal> moveLater(Loan loan, List<Installment> moved, LocalDate on, int months) {
+        List<BigDecimal> earned = earnedBefore(loan, moved, on);
+        for (int k = 0; k < moved.size(); k++) {
+            Installment i = moved.get(k);
+            if (i.isDueBy(on)) {
+                i.interestEarned = earned.get(k);
+                i.accrualStart = null;
+            } else if (earned.get(k).compareTo(i.interestEarned) != 0) {
+                i.interestEarned = earned.get(k);
+                i.accrualStart = on;
+            }
+            i.dueDate = i.dueDate.plusMonths(months);
+        }
+        return earned;
+    }
+
     public static BigDecimal principalOf(List<Installment> installments) {
         return installments.stream().map(Installment::principalUnpaid).reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
     }

@@ -104,14 +104,14 @@ class LoanResourceTest {
     }
 
     @Test
-    void fullPayoffClosesTheLoanAsPrepaidAndLaterPaymentsAreRefused() throws Exception {
+    void fullPayoffClosesTheLoanAsPrepaidKeepsTheOverpaymentAsCreditAndLaterPaymentsAreRefused() throws Exception {
         UUID customer = UUID.randomUUID();
         String id = openLoan(customer, "5000.00", businessDate());
+        // the day of disbursement: nothing earned, the payoff is the principal; one cent more is the customer's credit
         given().contentType(ContentType.JSON).body(Map.of("amount", "5000.01"))
-                .post("/loans/" + id + "/repayments").then().statusCode(422).contentType("application/problem+json")
-                .body("detail", containsString("payoff amount 5000.00"));
-        given().contentType(ContentType.JSON).body(Map.of("amount", "5000.00"))
-                .post("/loans/" + id + "/repayments").then().statusCode(201).body("loanStatus", equalTo("PREPAID"));
+                .post("/loans/" + id + "/repayments").then().statusCode(201).body("loanStatus", equalTo("PREPAID"))
+                .body("toInterest", equalTo(0.00f)).body("toCredit", equalTo(0.01f)).body("creditBalance", equalTo(0.01f));
+        given().get("/loans/" + id).then().body("creditBalance", equalTo(0.01f)).body("outstandingInterest", equalTo(0.00f));
         given().contentType(ContentType.JSON).body(Map.of("amount", "10.00"))
                 .post("/loans/" + id + "/repayments").then().statusCode(422).contentType("application/problem+json")
                 .body("detail", containsString("closed"));
@@ -243,16 +243,22 @@ class LoanResourceTest {
     }
 
     @Test
-    void theLastInstallmentCanBePaidInFullBeforeItIsDue() {
+    void paidAheadOfTimeTheInstallmentsUnearnedInterestIsNeverTaken() {
+        // 2,000 at 12 % over 2 months: installments of 1,015.02 (2,000 x 0.01 / (1 - 1.01^-2) = 1,015.0249)
         String id = given().contentType(ContentType.JSON).body(body(UUID.randomUUID().toString(), "2000.00", "0.12", 2, businessDate(),
                 "ANNUITY", null)).post("/loans").then().statusCode(201).extract().path("id");
         var loan = given().get("/loans/" + id).then().extract().jsonPath();
-        given().contentType(ContentType.JSON).body(Map.of("amount", loan.getString("schedule[0].total")))
-                .post("/loans/" + id + "/repayments").then().statusCode(201).body("loanStatus", equalTo("ACTIVE"));
-        String last = loan.getString("schedule[1].total");
-        given().get("/loans/" + id + "/payoff").then().statusCode(200).body("maxAccepted", equalTo(Float.parseFloat(last)));
-        given().contentType(ContentType.JSON).body(Map.of("amount", last)).post("/loans/" + id + "/repayments")
-                .then().statusCode(201).body("loanStatus", equalTo("PREPAID")).body("toInterest", equalTo(10.05f));
+        assertEquals("1015.02", loan.getString("schedule[0].total"));
+        // paid on the day of disbursement: no interest earned yet, all of it repays principal (2,000 - 1,015.02 = 984.98)
+        given().contentType(ContentType.JSON).body(Map.of("amount", "1015.02")).post("/loans/" + id + "/repayments").then()
+                .statusCode(201).body("loanStatus", equalTo("ACTIVE")).body("toInterest", equalTo(0.00f))
+                .body("toPrincipal", equalTo(1015.02f));
+        given().get("/loans/" + id + "/payoff").then().statusCode(200).body("payoffAmount", equalTo(984.98f))
+                .body("maxAccepted", equalTo(984.98f));
+        // the whole second installment ahead of time: the payoff settles it, the unearned interest comes back as credit
+        given().contentType(ContentType.JSON).body(Map.of("amount", "1000.00")).post("/loans/" + id + "/repayments")
+                .then().statusCode(201).body("loanStatus", equalTo("PREPAID")).body("toInterest", equalTo(0.00f))
+                .body("toCredit", equalTo(15.02f));
     }
 
     @Test

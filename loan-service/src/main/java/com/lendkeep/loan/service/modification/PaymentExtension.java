@@ -1,8 +1,6 @@
 package com.lendkeep.loan.service.modification;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,8 +9,8 @@ import com.lendkeep.loan.domain.Installment;
 import com.lendkeep.loan.domain.InstallmentStatus;
 import com.lendkeep.loan.domain.Loan;
 import com.lendkeep.loan.domain.ModificationKind;
-import com.lendkeep.loan.schedule.Accrual;
 import com.lendkeep.loan.service.ModificationCommand;
+import com.lendkeep.loan.service.Repricing;
 
 /**
  * Every installment not fully paid moves N months later (its own date plus N) and overdue ones are
@@ -33,21 +31,8 @@ public class PaymentExtension implements LoanModifier {
     public Outcome apply(Loan loan, ModificationCommand c, LocalDate today) {
         int months = c.extensionMonths();
         List<Installment> moved = loan.installments.stream().filter(i -> i.status != InstallmentStatus.PAID).toList();
-        List<BigDecimal> earned = new ArrayList<>();
-        for (Installment i : moved) {
-            earned.add(Accrual.earnedTo(loan.installments, loan.installments.indexOf(i), loan.startDate, today));
-        }
-        for (int k = 0; k < moved.size(); k++) {
-            Installment i = moved.get(k);
-            boolean running = !i.isDueBy(today) && earned.get(k).compareTo(i.interestEarned) > 0;
-            i.interestEarned = earned.get(k);
-            if (i.isDueBy(today) || running) {
-                // what it earned so far is carried; the rest accrues from today to its new due date
-                i.accrualStart = i.isDueBy(today) ? null : today;
-            }
-            i.dueDate = i.dueDate.plusMonths(months);
-            i.status = InstallmentStatus.PENDING;
-        }
+        Repricing.moveLater(loan, moved, today, months);
+        moved.forEach(i -> i.status = InstallmentStatus.PENDING);
         return Outcome.conserving("unpaid installments deferred by " + months + " month(s)");
     }
 }

@@ -36,12 +36,9 @@ public class PaymentHoliday implements LoanModifier {
         List<Installment> untouched = UntouchedInstallments.tail(loan, today);
         BigDecimal base = Repricing.principalOf(untouched);
         Installment first = untouched.get(0);
-        BigDecimal earned = Repricing.earnedBefore(loan, List.of(first), today).get(0);
         BigDecimal interestBefore = first.interestDue;
         LocalDate firstBefore = first.dueDate;
-        for (Installment i : untouched) {
-            i.dueDate = i.dueDate.plusMonths(months);
-        }
+        BigDecimal earned = Repricing.moveLater(loan, untouched, today, months).get(0);
         BigDecimal monthly = ScheduleCalculator.money(base.multiply(ScheduleCalculator.monthlyRate(loan.annualRate), MathContext.DECIMAL128));
         int index = loan.installments.indexOf(first);
         Accrual.reprice(first, Accrual.previousDueDate(loan.installments, index, loan.startDate), today, monthly, earned);
