@@ -33,6 +33,15 @@ public class Repayment {
     /** Within the grace days. */
     @Column(name = "on_time")
     public boolean onTime;
+    /** The loan's installments (and credit balance) just before this repayment, as JSON: what a reversal puts back. */
+    @Column(name = "state_before")
+    public String stateBefore;
+    @Column(name = "reversed_on")
+    public LocalDate reversedOn;
+    @Column(name = "reversal_reason")
+    public String reversalReason;
+    @Column(name = "reversed_by")
+    public String reversedBy;
     @Column(name = "recorded_by")
     public String recordedBy;
     @Column(name = "recorded_at")

@@ -69,7 +69,7 @@ public final class LoanMapper {
 
     public static RepaymentResponse toResponse(Repayment r, Loan loan) {
         return new RepaymentResponse(r.id, r.loanId, r.amount, r.paidOn, r.toFees, r.toInterest, r.toPrincipal, r.daysLate, r.onTime,
-                r.recordedBy, loan.outstandingPrincipal(), loan.status, r.toCredit, loan.creditBalance);
+                r.recordedBy, loan.outstandingPrincipal(), loan.status, r.toCredit, loan.creditBalance, r.reversedOn, r.reversalReason);
     }
 
     public static PayoffResponse toResponse(Loan loan, Payoff.Quote q) {

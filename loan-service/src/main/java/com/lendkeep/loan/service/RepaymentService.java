@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lendkeep.loan.api.RepaymentRequest;
 import com.lendkeep.loan.config.LoanConfig;
 import com.lendkeep.loan.domain.DelinquencyHistory;
@@ -21,6 +22,7 @@ import com.lendkeep.loan.domain.InstallmentStatus;
 import com.lendkeep.loan.domain.Loan;
 import com.lendkeep.loan.domain.LoanStatus;
 import com.lendkeep.loan.domain.Repayment;
+import com.lendkeep.loan.mapping.InstallmentStates;
 import com.lendkeep.loan.repository.RepaymentRepository;
 import com.lendkeep.loan.schedule.Payoff;
 import com.lendkeep.loan.schedule.ScheduleCalculator;
@@ -60,9 +62,10 @@ public class RepaymentService {
     private final DelinquencyService delinquency;
     private final Outbox outbox;
     private final int graceDays;
+    private final ObjectMapper mapper;
 
     public RepaymentService(EntityManager em, RepaymentRepository repayments, BusinessCalendar calendar, LoanService loanService,
-            DelinquencyService delinquency, Outbox outbox, LoanConfig config) {
+            DelinquencyService delinquency, Outbox outbox, LoanConfig config, ObjectMapper mapper) {
         this.em = em;
         this.repayments = repayments;
         this.calendar = calendar;
@@ -70,6 +73,7 @@ public class RepaymentService {
         this.delinquency = delinquency;
         this.outbox = outbox;
         this.graceDays = config.delinquency().graceDays();
+        this.mapper = mapper;
     }
 
     public Result repay(UUID loanId, RepaymentRequest request, String recordedBy) {
@@ -85,6 +89,7 @@ public class RepaymentService {
         }
         checkValueDate(loan, paidOn);
         BigDecimal amount = ScheduleCalculator.money(request.amount());
+        String stateBefore = InstallmentStates.write(mapper, loan);
         List<Installment> unpaid = new ArrayList<>(loan.unpaidInstallments());
         Installment oldest = unpaid.get(0);
         int daysLate = oldest.dueDate.isBefore(paidOn) ? (int) ChronoUnit.DAYS.between(oldest.dueDate, paidOn) : 0;
@@ -110,6 +115,7 @@ public class RepaymentService {
         repayment.toInterest = allocation.interest();
         repayment.toPrincipal = allocation.principal();
         repayment.toCredit = allocation.credit();
+        repayment.stateBefore = stateBefore;
         repayment.recordedBy = recordedBy;
         repayment.recordedAt = Instant.now();
         repayments.persist(repayment);

@@ -227,14 +227,18 @@ class LoanResourceTest {
                 .post("/loans").then().statusCode(201)
                 .body("schedule.total", equalTo(List.of(2156.25f, 2143.75f, 631.25f, 628.12f, 10125.00f, 10062.50f)))
                 .extract().path("id");
-        // a prepayment keeps the plan's shape: the untouched months scale down together
+        // a prepayment keeps the plan's shape: the months not yet due scale down together
         given().contentType(ContentType.JSON).body(Map.of("amount", "4656.25")).post("/loans/" + flexible + "/repayments")
-                .then().statusCode(201);
+                .then().statusCode(201).body("toInterest", equalTo(0.00f));
         var after = given().get("/loans/" + flexible).then().extract().jsonPath();
-        // 2,156.25 pays month 1; 2,500 prepays the 23,000 of months 2..6: scaled by 20,500 / 23,000
-        assertEquals(1782.60f, after.getFloat("schedule[1].principal") - 2500.00f, 0.001f);
-        assertEquals(445.65f, after.getFloat("schedule[2].principal"), 0.001f);
-        assertEquals(8913.04f, after.getFloat("schedule[4].principal"), 0.001f);
+        // paid on the start date: no interest earned, all 4,656.25 prepays principal; the plan is scaled by 20,343.75 / 25,000
+        // (each month rounded down, computed with Python's decimal): 1,627.50 / 1,627.50 / 406.87 / 406.87 / 8,137.50 / 8,137.51;
+        // the prepaid 4,656.25 is recorded on month 1, whose interest is now 20,343.75 x 0.075 / 12 = 127.15
+        assertEquals(1627.50f, after.getFloat("schedule[0].principal") - 4656.25f, 0.001f);
+        assertEquals(127.15f, after.getFloat("schedule[0].interest"), 0.001f);
+        assertEquals(406.87f, after.getFloat("schedule[2].principal"), 0.001f);
+        assertEquals(8137.50f, after.getFloat("schedule[4].principal"), 0.001f);
+        assertEquals(8137.51f, after.getFloat("schedule[5].principal"), 0.001f);
         float principal = 0;
         for (int i = 0; i < 6; i++) {
             principal += after.getFloat("schedule[" + i + "].principal");
