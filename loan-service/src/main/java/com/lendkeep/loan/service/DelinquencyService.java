@@ -67,7 +67,7 @@ public class DelinquencyService {
         loan.delinquencyBucket = status.bucket();
         history.persist(move(loan.id, previous, status.bucket(), status.daysPastDue(), status.overdueAmount(), businessDate, trigger));
         outbox.publish(EventType.DELINQUENCY_CHANGED, loan.customerId, new Payloads.DelinquencyChanged(loan.id, previous,
-                status.bucket(), status.daysPastDue(), status.overdueAmount()));
+                status.bucket(), status.daysPastDue(), status.overdueAmount(), loan.outstandingFees()));
     }
 
     static DelinquencyHistory move(UUID loanId, String previous, String next, int dpd, BigDecimal overdue, LocalDate date,
