@@ -23,6 +23,8 @@ public record LoanResponse(UUID id, UUID customerId, UUID applicationId, BigDeci
         LocalDate closedOn, String closureReason, BigDecimal outstandingPrincipal, BigDecimal outstandingInterest,
         BigDecimal outstandingFees, BigDecimal overdueAmount, int daysPastDue,
         @Schema(description = "Delinquency bucket, e.g. 31-60; null when current") String delinquencyBucket,
+        @Schema(description = "Received above what the loan owed, kept for the customer until refunded") BigDecimal creditBalance,
+        @Schema(description = "Cash recovered after a charge-off") BigDecimal recovered,
         List<InstallmentView> schedule) {
 
     public record InstallmentView(int seq, LocalDate dueDate, BigDecimal principal, BigDecimal interest, BigDecimal total,

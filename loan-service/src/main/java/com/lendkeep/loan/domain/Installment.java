@@ -35,6 +35,16 @@ public class Installment {
     public BigDecimal interestPaid = BigDecimal.ZERO.setScale(2);
     @Column(name = "fee_paid")
     public BigDecimal feePaid = BigDecimal.ZERO.setScale(2);
+    /**
+     * Interest already earned and carried on this installment while it is not yet due (arrears
+     * interest deferred by an extension, interest accrued before a re-pricing): owed in a payoff on
+     * any date. Part of {@link #interestDue}; the rest accrues by day (see {@link #accrualStart}).
+     */
+    @Column(name = "interest_earned")
+    public BigDecimal interestEarned = BigDecimal.ZERO.setScale(2);
+    /** Where the per-diem accrual of the rest of the interest starts; null: the previous due date (or the loan's start). */
+    @Column(name = "accrual_start")
+    public LocalDate accrualStart;
     @Enumerated(EnumType.STRING)
     public InstallmentStatus status;
     @Version

@@ -19,6 +19,7 @@ import jakarta.persistence.Version;
 
 @Entity
 public class Loan {
+    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
     @Id
     public UUID id;
     @Column(name = "customer_id")
@@ -50,6 +51,11 @@ public class Loan {
     public String delinquencyBucket;
     @Column(name = "late_fee")
     public BigDecimal lateFee = BigDecimal.ZERO.setScale(2);
+    /** Received above what the loan owed (an overpayment): the customer's money, refunded through the API. */
+    @Column(name = "credit_balance")
+    public BigDecimal creditBalance = ZERO;
+    /** Cash recovered after a charge-off. */
+    public BigDecimal recovered = ZERO;
     @Column(name = "application_id")
     public UUID applicationId;
     @Column(name = "created_at")
@@ -62,15 +68,15 @@ public class Loan {
     public List<Installment> installments = new ArrayList<>();
 
     public BigDecimal outstandingPrincipal() {
-        return installments.stream().map(Installment::principalUnpaid).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return installments.stream().map(Installment::principalUnpaid).reduce(ZERO, BigDecimal::add);
     }
 
     public BigDecimal outstandingInterest() {
-        return installments.stream().map(Installment::interestUnpaid).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return installments.stream().map(Installment::interestUnpaid).reduce(ZERO, BigDecimal::add);
     }
 
     public BigDecimal outstandingFees() {
-        return installments.stream().map(Installment::feeUnpaid).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return installments.stream().map(Installment::feeUnpaid).reduce(ZERO, BigDecimal::add);
     }
 
     public List<Installment> unpaidInstallments() {

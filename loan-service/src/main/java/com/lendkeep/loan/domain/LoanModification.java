@@ -26,6 +26,8 @@ public class LoanModification {
     @Column(name = "request_id")
     public UUID requestId;
     public String details;
+    /** Earned interest or fees waived by this modification: what the customer owes less because of it. */
+    public java.math.BigDecimal concession = java.math.BigDecimal.ZERO.setScale(2);
     @Column(name = "applied_on")
     public LocalDate appliedOn;
     @Column(name = "requested_by")

@@ -48,7 +48,7 @@ public final class LoanMapper {
                 loan.currentTermMonths(), loan.startDate, loan.maturityDate(), loan.method, loan.lateFee, loan.status,
                 loan.scheduleVersion, loan.forbearanceUntil, forborne, loan.closedOn, loan.closureReason, loan.outstandingPrincipal(),
                 loan.outstandingInterest(), loan.outstandingFees(), overdueAmount(loan), daysPastDue(loan, asOf),
-                loan.delinquencyBucket, schedule(loan));
+                loan.delinquencyBucket, loan.creditBalance, loan.recovered, schedule(loan));
     }
 
     /** A closed loan's delinquency is as it was on its closing date. */
@@ -69,7 +69,7 @@ public final class LoanMapper {
 
     public static RepaymentResponse toResponse(Repayment r, Loan loan) {
         return new RepaymentResponse(r.id, r.loanId, r.amount, r.paidOn, r.toFees, r.toInterest, r.toPrincipal, r.daysLate, r.onTime,
-                r.recordedBy, loan.outstandingPrincipal(), loan.status);
+                r.recordedBy, loan.outstandingPrincipal(), loan.status, r.toCredit, loan.creditBalance, r.reversedOn, r.reversalReason);
     }
 
     public static PayoffResponse toResponse(Loan loan, Payoff.Quote q) {
@@ -87,7 +87,7 @@ public final class LoanMapper {
     }
 
     public static ModificationResponse toResponse(LoanModification m) {
-        return new ModificationResponse(m.id, m.loanId, m.kind, m.details, m.appliedOn, m.interventionId, m.requestId, m.requestedBy,
+        return new ModificationResponse(m.id, m.loanId, m.kind, m.details, m.concession, m.appliedOn, m.interventionId, m.requestId, m.requestedBy,
                 m.approvedBy, m.createdAt);
     }
 

@@ -26,7 +26,7 @@ public class RepaymentRepository implements PanacheRepositoryBase<Repayment, UUI
     public record LatestDates(LocalDate lastPaidOn, LocalDate lastModifiedOn) {
     }
 
-    private static final String LATEST_DATES_SQL = "SELECT (SELECT max(paid_on) FROM repayment WHERE loan_id = ?), "
+    private static final String LATEST_DATES_SQL = "SELECT (SELECT max(paid_on) FROM repayment WHERE loan_id = ? AND reversed_on IS NULL), "
             + "(SELECT max(applied_on) FROM loan_modification WHERE loan_id = ?)";
 
     /**

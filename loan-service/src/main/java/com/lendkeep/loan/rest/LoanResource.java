@@ -126,11 +126,12 @@ public class LoanResource {
     @RolesAllowed(Roles.CORE_BANKING)
     @Path("/{id}/repayments")
     @Operation(summary = "Record a repayment",
-            description = "Allocated oldest installment first, fees, then interest, then principal; any excess prepays principal and "
-                    + "re-computes the untouched installments; the payoff amount closes the loan (PREPAID before the last due date). "
-                    + "Emits REPAYMENT_RECEIVED (on time or how late) and, on closure, LOAN_CLOSED.")
+            description = "Due installments first (fees, interest, principal), then interest earned by day to the value date; any "
+                    + "excess prepays principal and re-computes the installments not yet due (LOAN_MODIFIED); the payoff amount closes the "
+                    + "loan (PREPAID before the last due date) and anything above it is kept as credit. Emits REPAYMENT_RECEIVED (on time "
+                    + "or how late) and, on closure, LOAN_CLOSED.")
     @APIResponse(responseCode = "201", description = "Recorded")
-    @APIResponse(responseCode = "422", description = "Loan closed, or amount above the payoff amount",
+    @APIResponse(responseCode = "422", description = "Loan closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response repay(@PathParam("id") UUID id, @NotNull @Valid RepaymentRequest request) {
         RepaymentService.Result result = repayments.repay(id, request, currentUser.name());

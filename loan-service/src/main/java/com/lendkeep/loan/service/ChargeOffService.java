@@ -25,10 +25,12 @@ import com.lendkeep.platform.outbox.Outbox;
 import com.lendkeep.platform.rest.ApiException;
 
 /**
- * Charge-off: the loan is closed CHARGED_OFF and what was not recovered is reported in LOAN_CLOSED:
- * all unpaid principal, and the unpaid interest of installments due by the charge-off date
- * (interest not yet due was never earned). Unpaid fees are written off too; the event has no field
- * for them. Set-based, so close of business charges off any number of loans in two statements.
+ * Charge-off: the loan is closed CHARGED_OFF and what is written off is reported in LOAN_CLOSED: all
+ * unpaid principal, the unpaid interest of installments due by the charge-off date plus interest
+ * carried as earned on later ones (deferred arrears), and all unpaid fees. Interest accrues no more:
+ * the interest of installments not yet due is cut to what was earned and carried, so the loan shows
+ * the same amounts as the event. Set-based, so close of business charges off any number of loans in
+ * three statements.
  */
 @ApplicationScoped
 @Transactional
@@ -73,7 +75,8 @@ public class ChargeOffService {
             try (PreparedStatement st = c.prepareStatement("""
                     SELECT l.id, l.customer_id,
                            coalesce(sum(i.principal_due - i.principal_paid), 0),
-                           coalesce(sum(i.interest_due - i.interest_paid) FILTER (WHERE i.due_date <= ?), 0),
+                           coalesce(sum(CASE WHEN i.due_date <= ? THEN i.interest_due - i.interest_paid
+                                             ELSE greatest(i.interest_earned - i.interest_paid, 0) END), 0),
                            coalesce(sum(i.fee_due - i.fee_paid), 0)
                     FROM loan l LEFT JOIN installment i ON i.loan_id = l.id AND i.status <> 'PAID'
                     WHERE l.id = ANY (?) AND l.status = 'ACTIVE'
@@ -86,6 +89,17 @@ public class ChargeOffService {
                                 rs.getBigDecimal(4), rs.getBigDecimal(5)));
                     }
                 }
+            }
+            try (PreparedStatement st = c.prepareStatement("""
+                    UPDATE installment i SET interest_due = greatest(i.interest_paid, i.interest_earned),
+                                             interest_earned = least(i.interest_earned, greatest(i.interest_paid, i.interest_earned)),
+                                             version = i.version + 1
+                    FROM loan l
+                    WHERE i.loan_id = l.id AND l.id = ANY (?) AND l.status = 'ACTIVE' AND i.status <> 'PAID' AND i.due_date > ?""")) {
+                // interest not yet earned is never owed, so a written-off loan does not show it either
+                st.setArray(1, ids);
+                st.setDate(2, Date.valueOf(on));
+                st.executeUpdate();
             }
             try (PreparedStatement st = c.prepareStatement("UPDATE loan SET status = ?, closed_on = ?, closure_reason = ?, "
                     + "closed_by = ?, version = version + 1 WHERE id = ANY (?) AND status = 'ACTIVE'")) {
@@ -100,7 +114,7 @@ public class ChargeOffService {
         });
         for (ChargedOff c : done) {
             outbox.publish(EventType.LOAN_CLOSED, c.customerId(), new Payloads.LoanClosed(c.loanId(), LoanStatus.CHARGED_OFF.name(), on,
-                    c.principal().setScale(2), c.interest().setScale(2)));
+                    c.principal().setScale(2), c.interest().setScale(2), c.fees().setScale(2)));
         }
         return done;
     }

@@ -125,7 +125,7 @@ public class LoanService {
     }
 
     /** A new PENDING installment from a schedule line. */
-    static Installment newInstallment(Loan loan, ScheduleCalculator.Line line) {
+    public static Installment newInstallment(Loan loan, ScheduleCalculator.Line line) {
         Installment i = new Installment();
         i.id = UUID.randomUUID();
         i.loan = loan;
@@ -149,14 +149,14 @@ public class LoanService {
         versions.persist(v);
     }
 
-    static void requireActive(Loan loan) {
+    public static void requireActive(Loan loan) {
         if (loan.status != LoanStatus.ACTIVE) {
             throw ApiException.unprocessable("loan " + loan.id + " is closed (" + loan.status + " on " + loan.closedOn + ")");
         }
     }
 
     /** Installments left with nothing to pay (a prepayment or waiver took it all) are settled: never missed for 0.00. */
-    static void settleEmptyInstallments(Loan loan) {
+    public static void settleEmptyInstallments(Loan loan) {
         for (Installment i : loan.installments) {
             if (i.status != InstallmentStatus.PAID && i.amountUnpaid().signum() == 0) {
                 i.status = InstallmentStatus.PAID;
@@ -165,7 +165,7 @@ public class LoanService {
     }
 
     /** PREPAID before the last due date, REPAID otherwise. */
-    static LoanStatus settledStatus(Loan loan, LocalDate on) {
+    public static LoanStatus settledStatus(Loan loan, LocalDate on) {
         return on.isBefore(loan.maturityDate()) ? LoanStatus.PREPAID : LoanStatus.REPAID;
     }
 

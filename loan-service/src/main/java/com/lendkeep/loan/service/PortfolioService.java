@@ -67,7 +67,11 @@ public class PortfolioService {
         Object chargedOff = em.createNativeQuery("""
                 SELECT coalesce(sum(i.principal_due - i.principal_paid), 0) FROM loan l JOIN installment i ON i.loan_id = l.id
                 WHERE l.status = 'CHARGED_OFF'""").getSingleResult();
-        return new PortfolioResponse(calendar.today(), active, outstanding, overdue, current, buckets, closed, money(chargedOff));
+        Object[] cash = (Object[]) em.createNativeQuery("""
+                SELECT coalesce(sum(recovered) FILTER (WHERE status = 'CHARGED_OFF'), 0), coalesce(sum(credit_balance), 0)
+                FROM loan WHERE recovered > 0 OR credit_balance > 0""").getSingleResult();
+        return new PortfolioResponse(calendar.today(), active, outstanding, overdue, current, buckets, closed, money(chargedOff),
+                money(cash[0]), money(cash[1]));
     }
 
     private static BigDecimal money(Object value) {

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lendkeep.loan.api.RepaymentRequest;
 import com.lendkeep.loan.config.LoanConfig;
 import com.lendkeep.loan.domain.DelinquencyHistory;
@@ -20,8 +21,8 @@ import com.lendkeep.loan.domain.Installment;
 import com.lendkeep.loan.domain.InstallmentStatus;
 import com.lendkeep.loan.domain.Loan;
 import com.lendkeep.loan.domain.LoanStatus;
-import com.lendkeep.loan.domain.RepaymentMethod;
 import com.lendkeep.loan.domain.Repayment;
+import com.lendkeep.loan.mapping.InstallmentStates;
 import com.lendkeep.loan.repository.RepaymentRepository;
 import com.lendkeep.loan.schedule.Payoff;
 import com.lendkeep.loan.schedule.ScheduleCalculator;
@@ -31,16 +32,16 @@ import com.lendkeep.platform.outbox.Outbox;
 import com.lendkeep.platform.rest.ApiException;
 
 /**
- * Repayments (docs/loan-arithmetic.md, section 5):
+ * Repayments (docs/loan-arithmetic.md, section 6):
  * <ol>
- * <li>the money goes to installments in due-date order, oldest first, and the next installment not
- * yet due; within each, fees, then interest, then principal;</li>
- * <li>what is left is a prepayment of principal: the untouched installments are re-computed on the
- * lower balance, same due dates (lower installments, same term);</li>
- * <li>the payoff amount (unpaid principal and fees, interest due, interest accrued in the running
- * period) closes the loan: PREPAID before the last due date, REPAID otherwise;</li>
- * <li>more than the payoff amount is refused (422), except the last installment paid in full ahead
- * of time: refunds are not this service's business.</li>
+ * <li>the money goes to the installments due by the value date, oldest first (fees, interest,
+ * principal), then to the fees and the interest earned by day to the value date of those not yet
+ * due: interest not yet earned is never taken;</li>
+ * <li>what is left below the payoff amount is a prepayment of principal: the installments not yet
+ * due are re-computed on the lower balance, same due dates (lower installments, same term);</li>
+ * <li>the payoff amount closes the loan: PREPAID before the last due date, REPAID otherwise; what a
+ * payment brings above it is kept as the loan's credit balance (refunded through the API), never
+ * refused.</li>
  * </ol>
  * The loan row is locked first: close of business, modifications and other repayments of the
  * loan wait, and everything here is read after the lock.
@@ -52,6 +53,8 @@ public class RepaymentService {
     public record Result(Repayment repayment, Loan loan) {
     }
 
+    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+
     private final EntityManager em;
     private final RepaymentRepository repayments;
     private final BusinessCalendar calendar;
@@ -59,9 +62,10 @@ public class RepaymentService {
     private final DelinquencyService delinquency;
     private final Outbox outbox;
     private final int graceDays;
+    private final ObjectMapper mapper;
 
     public RepaymentService(EntityManager em, RepaymentRepository repayments, BusinessCalendar calendar, LoanService loanService,
-            DelinquencyService delinquency, Outbox outbox, LoanConfig config) {
+            DelinquencyService delinquency, Outbox outbox, LoanConfig config, ObjectMapper mapper) {
         this.em = em;
         this.repayments = repayments;
         this.calendar = calendar;
@@ -69,6 +73,7 @@ public class RepaymentService {
         this.delinquency = delinquency;
         this.outbox = outbox;
         this.graceDays = config.delinquency().graceDays();
+        this.mapper = mapper;
     }
 
     public Result repay(UUID loanId, RepaymentRequest request, String recordedBy) {
@@ -84,32 +89,20 @@ public class RepaymentService {
         }
         checkValueDate(loan, paidOn);
         BigDecimal amount = ScheduleCalculator.money(request.amount());
-        Payoff.Quote quote = Payoff.quote(loan.installments, loan.startDate, paidOn);
-        if (amount.compareTo(quote.maxAccepted()) > 0) {
-            String most = quote.maxAccepted().compareTo(quote.payoffAmount()) > 0
-                    ? " (or " + quote.maxAccepted() + ", the last installment in full)" : "";
-            throw ApiException.unprocessable("amount " + amount + " exceeds the payoff amount " + quote.payoffAmount() + " on "
-                    + paidOn + most + "; overpayments are not held as credit");
-        }
-
+        String stateBefore = InstallmentStates.write(mapper, loan);
         List<Installment> unpaid = new ArrayList<>(loan.unpaidInstallments());
         Installment oldest = unpaid.get(0);
         int daysLate = oldest.dueDate.isBefore(paidOn) ? (int) ChronoUnit.DAYS.between(oldest.dueDate, paidOn) : 0;
         BigDecimal dueNow = unpaid.stream().filter(i -> i.isDueBy(paidOn)).map(Installment::amountUnpaid)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+                .reduce(ZERO, BigDecimal::add);
         if (dueNow.signum() == 0) {
             dueNow = oldest.amountUnpaid();
         }
 
-        Allocation allocation = amount.compareTo(quote.payoffAmount()) >= 0
-                ? payOff(unpaid, amount, paidOn)
-                : allocate(unpaid, amount, paidOn);
-        BigDecimal toPrincipal = allocation.principal;
-        if (allocation.left.signum() > 0) {
-            toPrincipal = toPrincipal.add(allocation.left);
-            prepay(loan, allocation.left, paidOn);
+        RepaymentAllocation.Result allocation = RepaymentAllocation.apply(loan, amount, paidOn);
+        if (allocation.prepaid().signum() > 0) {
+            recordPrepayment(loan, allocation.prepaid(), paidOn);
         }
-        LoanService.settleEmptyInstallments(loan);
 
         Repayment repayment = new Repayment();
         repayment.id = UUID.randomUUID();
@@ -118,15 +111,18 @@ public class RepaymentService {
         repayment.paidOn = paidOn;
         repayment.daysLate = daysLate;
         repayment.onTime = daysLate <= graceDays;
-        repayment.toFees = allocation.fees;
-        repayment.toInterest = allocation.interest;
-        repayment.toPrincipal = toPrincipal;
+        repayment.toFees = allocation.fees();
+        repayment.toInterest = allocation.interest();
+        repayment.toPrincipal = allocation.principal();
+        repayment.toCredit = allocation.credit();
+        repayment.stateBefore = stateBefore;
         repayment.recordedBy = recordedBy;
         repayment.recordedAt = Instant.now();
         repayments.persist(repayment);
 
         outbox.publish(EventType.REPAYMENT_RECEIVED, loan.customerId, new Payloads.RepaymentReceived(loan.id, paidOn,
-                oldest.dueDate, dueNow, amount, daysLate, repayment.onTime, loan.outstandingPrincipal(), null, allocation.interest));
+                oldest.dueDate, dueNow, amount, daysLate, repayment.onTime, loan.outstandingPrincipal(), null, allocation.interest(), allocation.prepaid(),
+                loan.outstandingFees()));
         delinquency.reclassify(loan, today, DelinquencyHistory.Trigger.REPAYMENT);
         if (loan.unpaidInstallments().isEmpty()) {
             close(loan, LoanService.settledStatus(loan, paidOn), paidOn);
@@ -172,123 +168,22 @@ public class RepaymentService {
         }
     }
 
-    /** What an allocation took, and what is left for a prepayment. */
-    private static final class Allocation {
-        BigDecimal fees = BigDecimal.ZERO.setScale(2);
-        BigDecimal interest = BigDecimal.ZERO.setScale(2);
-        BigDecimal principal = BigDecimal.ZERO.setScale(2);
-        BigDecimal left;
-
-        Allocation(BigDecimal amount) {
-            this.left = amount;
-        }
-
-        void fee(Installment i) {
-            BigDecimal x = left.min(i.feeUnpaid());
-            i.feePaid = i.feePaid.add(x);
-            fees = fees.add(x);
-            left = left.subtract(x);
-        }
-
-        void interest(Installment i) {
-            BigDecimal x = left.min(i.interestUnpaid());
-            i.interestPaid = i.interestPaid.add(x);
-            interest = interest.add(x);
-            left = left.subtract(x);
-        }
-
-        void principal(Installment i) {
-            BigDecimal x = left.min(i.principalUnpaid());
-            i.principalPaid = i.principalPaid.add(x);
-            principal = principal.add(x);
-            left = left.subtract(x);
-        }
-    }
-
-    /** Below the payoff amount: every due installment, oldest first, then the next one in advance. */
-    private static Allocation allocate(List<Installment> unpaid, BigDecimal amount, LocalDate paidOn) {
-        Allocation a = new Allocation(amount);
-        boolean nextTaken = false;
-        for (Installment i : unpaid) {
-            if (!i.isDueBy(paidOn)) {
-                if (nextTaken) {
-                    break;
-                }
-                nextTaken = true;
-            }
-            a.fee(i);
-            a.interest(i);
-            a.principal(i);
-            if (i.amountUnpaid().signum() == 0) {
-                i.status = InstallmentStatus.PAID;
-            }
-            if (a.left.signum() == 0) {
-                break;
-            }
-        }
-        return a;
-    }
-
-    /**
-     * The payoff amount or more: everything due, all principal and fees; what is left pays the
-     * interest of the installments not yet due, oldest first, and the rest of their interest is
-     * waived (not earned yet).
-     */
-    private static Allocation payOff(List<Installment> unpaid, BigDecimal amount, LocalDate paidOn) {
-        Allocation a = new Allocation(amount);
-        for (Installment i : unpaid) {
-            a.fee(i);
-            if (i.isDueBy(paidOn)) {
-                a.interest(i);
-            }
-            a.principal(i);
-        }
-        for (Installment i : unpaid) {
-            if (!i.isDueBy(paidOn)) {
-                a.interest(i);
-                i.interestDue = i.interestPaid;
-            }
-            i.status = InstallmentStatus.PAID;
-        }
-        return a;
-    }
-
-    /**
-     * Lowers the untouched installments (see {@link Installment#isUntouched}) by {@code extra}
-     * principal: same due dates, re-computed with the loan's method (a FLEXIBLE plan keeps its
-     * shape, scaled down). The prepaid principal is recorded on the first of them.
-     */
-    private void prepay(Loan loan, BigDecimal extra, LocalDate paidOn) {
-        List<Installment> untouched = loan.installments.stream().filter(i -> i.isUntouched(paidOn)).toList();
-        BigDecimal base = untouched.stream().map(Installment::principalUnpaid).reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (untouched.isEmpty() || extra.compareTo(base) > 0) {
-            throw ApiException.unprocessable("prepayment " + extra + " exceeds the principal of the installments not yet started "
-                    + base + "; pay the payoff amount to close the loan");
-        }
-        BigDecimal newBalance = base.subtract(extra);
-        List<LocalDate> dates = untouched.stream().map(i -> i.dueDate).toList();
-        List<ScheduleCalculator.Line> lines = loan.method == RepaymentMethod.FLEXIBLE
-                ? ScheduleCalculator.planned(newBalance, loan.annualRate, dates,
-                        ScheduleCalculator.scalePlan(untouched.stream().map(i -> i.principalDue).toList(), newBalance))
-                : ScheduleCalculator.schedule(newBalance, loan.annualRate, dates, loan.method);
-        for (int k = 0; k < untouched.size(); k++) {
-            untouched.get(k).principalDue = lines.get(k).principal();
-            untouched.get(k).interestDue = lines.get(k).interest();
-        }
-        // recorded on the first untouched installment so that principal still sums to the amount lent
-        Installment first = untouched.get(0);
-        first.principalDue = first.principalDue.add(extra);
-        first.principalPaid = first.principalPaid.add(extra);
-        LoanService.settleEmptyInstallments(loan);
+    /** Versions the schedule a prepayment changed and says so in LOAN_MODIFIED (every schedule change does). */
+    private void recordPrepayment(Loan loan, BigDecimal extra, LocalDate paidOn) {
         loan.scheduleVersion++;
-        loanService.recordVersion(loan, "partial prepayment of " + extra + " on " + paidOn);
+        String description = "partial prepayment of " + extra + " on " + paidOn;
+        loanService.recordVersion(loan, description);
+        outbox.publish(EventType.LOAN_MODIFIED, loan.customerId, new Payloads.LoanModified(loan.id, "PARTIAL_PREPAYMENT", null,
+                loan.scheduleVersion, description + ": installments not yet due re-computed on the lower balance",
+                loan.forbearanceUntil, loan.unpaidInstallments().stream().map(i -> i.dueDate).toList(), loan.annualRate, ZERO,
+                loan.outstandingFees()));
     }
 
     void close(Loan loan, LoanStatus closure, LocalDate on) {
         loan.status = closure;
         loan.closedOn = on;
         outbox.publish(EventType.LOAN_CLOSED, loan.customerId, new Payloads.LoanClosed(loan.id, closure.name(), on,
-                loan.outstandingPrincipal(), loan.outstandingInterest()));
+                loan.outstandingPrincipal(), loan.outstandingInterest(), loan.outstandingFees()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -105,14 +105,14 @@ class LoanResourceTest {
     }
 
     @Test
-    void fullPayoffClosesTheLoanAsPrepaidAndLaterPaymentsAreRefused() throws Exception {
+    void fullPayoffClosesTheLoanAsPrepaidKeepsTheOverpaymentAsCreditAndLaterPaymentsAreRefused() throws Exception {
         UUID customer = UUID.randomUUID();
         String id = openLoan(customer, "5000.00", businessDate());
+        // the day of disbursement: nothing earned, the payoff is the principal; one cent more is the customer's credit
         given().contentType(ContentType.JSON).body(Map.of("amount", "5000.01"))
-                .post("/loans/" + id + "/repayments").then().statusCode(422).contentType("application/problem+json")
-                .body("detail", containsString("payoff amount 5000.00"));
-        given().contentType(ContentType.JSON).body(Map.of("amount", "5000.00"))
-                .post("/loans/" + id + "/repayments").then().statusCode(201).body("loanStatus", equalTo("PREPAID"));
+                .post("/loans/" + id + "/repayments").then().statusCode(201).body("loanStatus", equalTo("PREPAID"))
+                .body("toInterest", equalTo(0.00f)).body("toCredit", equalTo(0.01f)).body("creditBalance", equalTo(0.01f));
+        given().get("/loans/" + id).then().body("creditBalance", equalTo(0.01f)).body("outstandingInterest", equalTo(0.00f));
         given().contentType(ContentType.JSON).body(Map.of("amount", "10.00"))
                 .post("/loans/" + id + "/repayments").then().statusCode(422).contentType("application/problem+json")
                 .body("detail", containsString("closed"));
@@ -229,14 +229,18 @@ class LoanResourceTest {
                 .post("/loans").then().statusCode(201)
                 .body("schedule.total", equalTo(List.of(2156.25f, 2143.75f, 631.25f, 628.12f, 10125.00f, 10062.50f)))
                 .extract().path("id");
-        // a prepayment keeps the plan's shape: the untouched months scale down together
+        // a prepayment keeps the plan's shape: the months not yet due scale down together
         given().contentType(ContentType.JSON).body(Map.of("amount", "4656.25")).post("/loans/" + flexible + "/repayments")
-                .then().statusCode(201);
+                .then().statusCode(201).body("toInterest", equalTo(0.00f));
         var after = given().get("/loans/" + flexible).then().extract().jsonPath();
-        // 2,156.25 pays month 1; 2,500 prepays the 23,000 of months 2..6: scaled by 20,500 / 23,000
-        assertEquals(1782.60f, after.getFloat("schedule[1].principal") - 2500.00f, 0.001f);
-        assertEquals(445.65f, after.getFloat("schedule[2].principal"), 0.001f);
-        assertEquals(8913.04f, after.getFloat("schedule[4].principal"), 0.001f);
+        // paid on the start date: no interest earned, all 4,656.25 prepays principal; the plan is scaled by 20,343.75 / 25,000
+        // (each month rounded down, computed with Python's decimal): 1,627.50 / 1,627.50 / 406.87 / 406.87 / 8,137.50 / 8,137.51;
+        // the prepaid 4,656.25 is recorded on month 1, whose interest is now 20,343.75 x 0.075 / 12 = 127.15
+        assertEquals(1627.50f, after.getFloat("schedule[0].principal") - 4656.25f, 0.001f);
+        assertEquals(127.15f, after.getFloat("schedule[0].interest"), 0.001f);
+        assertEquals(406.87f, after.getFloat("schedule[2].principal"), 0.001f);
+        assertEquals(8137.50f, after.getFloat("schedule[4].principal"), 0.001f);
+        assertEquals(8137.51f, after.getFloat("schedule[5].principal"), 0.001f);
         float principal = 0;
         for (int i = 0; i < 6; i++) {
             principal += after.getFloat("schedule[" + i + "].principal");
@@ -245,16 +249,22 @@ class LoanResourceTest {
     }
 
     @Test
-    void theLastInstallmentCanBePaidInFullBeforeItIsDue() {
+    void paidAheadOfTimeTheInstallmentsUnearnedInterestIsNeverTaken() {
+        // 2,000 at 12 % over 2 months: installments of 1,015.02 (2,000 x 0.01 / (1 - 1.01^-2) = 1,015.0249)
         String id = given().contentType(ContentType.JSON).body(body(UUID.randomUUID().toString(), "2000.00", "0.12", 2, businessDate(),
                 "ANNUITY", null)).post("/loans").then().statusCode(201).extract().path("id");
         var loan = given().get("/loans/" + id).then().extract().jsonPath();
-        given().contentType(ContentType.JSON).body(Map.of("amount", loan.getString("schedule[0].total")))
-                .post("/loans/" + id + "/repayments").then().statusCode(201).body("loanStatus", equalTo("ACTIVE"));
-        String last = loan.getString("schedule[1].total");
-        given().get("/loans/" + id + "/payoff").then().statusCode(200).body("maxAccepted", equalTo(Float.parseFloat(last)));
-        given().contentType(ContentType.JSON).body(Map.of("amount", last)).post("/loans/" + id + "/repayments")
-                .then().statusCode(201).body("loanStatus", equalTo("PREPAID")).body("toInterest", equalTo(10.05f));
+        assertEquals("1015.02", loan.getString("schedule[0].total"));
+        // paid on the day of disbursement: no interest earned yet, all of it repays principal (2,000 - 1,015.02 = 984.98)
+        given().contentType(ContentType.JSON).body(Map.of("amount", "1015.02")).post("/loans/" + id + "/repayments").then()
+                .statusCode(201).body("loanStatus", equalTo("ACTIVE")).body("toInterest", equalTo(0.00f))
+                .body("toPrincipal", equalTo(1015.02f));
+        given().get("/loans/" + id + "/payoff").then().statusCode(200).body("payoffAmount", equalTo(984.98f))
+                .body("maxAccepted", equalTo(984.98f));
+        // the whole second installment ahead of time: the payoff settles it, the unearned interest comes back as credit
+        given().contentType(ContentType.JSON).body(Map.of("amount", "1000.00")).post("/loans/" + id + "/repayments")
+                .then().statusCode(201).body("loanStatus", equalTo("PREPAID")).body("toInterest", equalTo(0.00f))
+                .body("toCredit", equalTo(15.02f));
     }
 
     @Test

@@ -50,7 +50,8 @@ class RepaymentPathTest {
 
     @Test
     void concurrentRepaymentsOfOneLoanEachSeeTheOthers() throws Exception {
-        String id = openLoan(UUID.randomUUID(), "12000.00", "0.06", 12, "ANNUITY");
+        // started 15 days ago: 12,000 x 0.06 / 360 x 15 = 30.00 of interest earned, more than the 12 payments of 1.00
+        String id = openLoan(loanBody(UUID.randomUUID(), "12000.00", "0.06", 12, businessDate().minusDays(15), "ANNUITY"));
         int n = 12;
         ExecutorService pool = Executors.newFixedThreadPool(n);
         try {
@@ -98,7 +99,8 @@ class RepaymentPathTest {
 
     @Test
     void aBodyIsReadWithALengthWithoutOneAndAboveThePreReadLimitOverHttp1AndHttp2() throws Exception {
-        String id = openLoan(UUID.randomUUID(), "12000.00", "0.06", 12, "ANNUITY");
+        // 30.00 of interest earned (15 days), so each 1.00 goes to interest
+        String id = openLoan(loanBody(UUID.randomUUID(), "12000.00", "0.06", 12, businessDate().minusDays(15), "ANNUITY"));
         String small = "{\"amount\": 1.00}";
         String large = "{\"amount\": 1.00" + " ".repeat((int) SmallBodyPreRead.MAX_BYTES) + "}";
         int sent = 0;

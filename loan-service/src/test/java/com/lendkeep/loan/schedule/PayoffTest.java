@@ -58,15 +58,14 @@ class PayoffTest {
     }
 
     @Test
-    void theLastInstallmentCanAlwaysBePaidInFullAheadOfTime() {
+    void theLastInstallmentAheadOfTimeOwesOnlyTheInterestEarnedSoFar() {
         List<Installment> schedule = schedule();
         schedule.subList(0, 11).forEach(PayoffTest::pay);
-        Installment last = schedule.get(11);
-        // 2027-10-11: 10/30 of 42.82 = 14.27 accrued; the whole installment 8,606.69 is accepted too
+        // 2027-10-11: 10/30 of 42.82 = 14.27 accrued; the rest of the installment's interest (28.55) is not earned,
+        // so the whole installment 8,606.69 is no longer what settles the loan (the excess becomes a credit balance)
         Payoff.Quote quote = Payoff.quote(schedule, START, LocalDate.of(2027, 10, 11));
         assertEquals(new BigDecimal("8578.14"), quote.payoffAmount());
-        assertEquals(last.amountUnpaid(), quote.maxAccepted());
-        assertEquals(new BigDecimal("8606.69"), quote.maxAccepted());
+        assertEquals(quote.payoffAmount(), quote.maxAccepted());
     }
 
     @Test

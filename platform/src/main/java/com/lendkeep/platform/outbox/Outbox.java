@@ -18,6 +18,7 @@ import org.hibernate.Session;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.lendkeep.platform.events.EventEnvelope;
 import com.lendkeep.platform.events.EventType;
 
@@ -42,7 +43,8 @@ public class Outbox {
             Instance<BusinessDateSource> businessDates) {
         this.businessDates = businessDates;
         this.em = em;
-        this.mapper = mapper;
+        // amounts keep their scale in the event tree (600000.00, not 6E+5 nor 600000): the default tree strips trailing zeros
+        this.mapper = mapper.copy().configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
         this.transactions = transactions;
         this.relay = relay;
         this.source = source;
