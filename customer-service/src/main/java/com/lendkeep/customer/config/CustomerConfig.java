@@ -103,6 +103,10 @@ public interface CustomerConfig {
     interface Reassess {
         String cron();
 
+        /** How often to look for customers assessed for a date before the business date (a Quarkus duration, or off). */
+        @WithDefault("30s")
+        String dateCheck();
+
         @WithDefault("200")
         int batchSize();
     }

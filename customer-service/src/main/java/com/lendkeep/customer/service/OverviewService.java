@@ -1,8 +1,6 @@
 package com.lendkeep.customer.service;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -36,10 +34,12 @@ public class OverviewService {
     private final ChurnRiskRepository risks;
     private final CustomerMapper mapper;
     private final CustomerConfig.Overview config;
+    private final BusinessDateService businessDate;
 
     public OverviewService(CustomerService customers, CreditScoreRepository scores, ContactRepository contacts,
             ContactPreferenceService preferences, CustomerLoanRepository loans, ChurnRiskRepository risks, CustomerMapper mapper,
-            CustomerConfig config) {
+            CustomerConfig config, BusinessDateService businessDate) {
+        this.businessDate = businessDate;
         this.customers = customers;
         this.scores = scores;
         this.contacts = contacts;
@@ -57,7 +57,7 @@ public class OverviewService {
                 mapper.toResponse(customer),
                 trend(scores.history(customerId)),
                 contacts.recent(customerId, config.recentContacts()).stream().map(mapper::toResponse).toList(),
-                mapper.toResponse(preferences.get(customerId), LocalDate.now(ZoneOffset.UTC)),
+                mapper.toResponse(preferences.get(customerId), businessDate.today().date()),
                 summary(book),
                 book.stream().map(mapper::toResponse).toList(),
                 risks.forCustomer(customerId).stream().map(mapper::toResponse).toList());
@@ -71,7 +71,9 @@ public class OverviewService {
         List<CreditScore> window = new ArrayList<>(newestFirst.subList(0, Math.min(config.scorePoints(), newestFirst.size())));
         Collections.reverse(window);
         CreditScore latest = newestFirst.get(0);
-        Integer change = newestFirst.size() > 1 ? latest.score - newestFirst.get(1).score : null;
+        // against the same bureau's previous score: bureaus score on their own scales
+        Integer change = newestFirst.stream().skip(1).filter(s -> s.bureau.equals(latest.bureau)).findFirst()
+                .map(previous -> latest.score - previous.score).orElse(null);
         int overPoints = latest.score - window.get(0).score;
         String direction = overPoints > 0 ? "RISING" : overPoints < 0 ? "FALLING" : "STABLE";
         return new CustomerOverview.CreditScoreTrend(latest.score, latest.scoreDate, latest.bureau, change, overPoints, direction,

@@ -116,7 +116,7 @@ class ErasureTest {
 
         // personal data in free text too: the contact log and a quiet-period reason
         given().contentType(ContentType.JSON).body(Map.of("kind", "CALL", "topic", "HARDSHIP", "channel", "PHONE", "satisfaction", 3,
-                "outcome", name + " called from " + phone + " about job loss", "loggedBy", "advisor.lee",
+                "outcome", name + " called from " + phone + " about job loss",
                 "contactDate", LocalDate.now().toString())).post("/customers/" + id + "/contacts").then().statusCode(201);
         given().contentType(ContentType.JSON).body(Map.of("doNotContact", false, "allowedChannels", List.of("SMS"),
                 "quietPeriods", List.of(Map.of("from", "2027-01-01", "to", "2027-01-15", "reason", "ask for " + name))))
@@ -156,7 +156,7 @@ class ErasureTest {
         body.put("version", 99);
         given().contentType(ContentType.JSON).header("If-Match", "*").body(body).put("/customers/" + id)
                 .then().statusCode(422).contentType("application/problem+json").body("detail", containsString("erased"));
-        given().contentType(ContentType.JSON).body(Map.of("kind", "CALL", "topic", "GENERAL", "channel", "PHONE", "loggedBy", "a",
+        given().contentType(ContentType.JSON).body(Map.of("kind", "CALL", "topic", "GENERAL", "channel", "PHONE",
                 "contactDate", LocalDate.now().toString())).post("/customers/" + id + "/contacts").then().statusCode(422);
         given().contentType(ContentType.JSON).body(Map.of("bureau", "BIK", "score", 700, "scoreDate", LocalDate.now().toString()))
                 .post("/customers/" + id + "/credit-scores").then().statusCode(422);
