@@ -39,8 +39,7 @@ ITEM_NAME=("" "payment extension (Ana)" "restructuring (Dee)" "loyalty rate with
 declare -a ITEM_OK=(0 0 0 0 0 0 0) ITEM_WHY=("" "" "" "" "" "" "")
 
 BD=""           # the loan book's business date, as last read or set
-TODAY=""        # the wall-clock date: customer-service accepts no score or contact dated after it
-DATE_NOTE_SHOWN=0
+TODAY=""        # the wall-clock date (the retention report's window)
 
 # --- plumbing ------------------------------------------------------------------------------------
 
@@ -133,17 +132,23 @@ pct() { awk -v r="$1" 'BEGIN { printf "%.2f%%", r * 100 }'; }
 short() { echo "${1:0:8}"; }
 count() { if [[ "$1" == 1 ]]; then echo "1 $2"; else echo "$1 ${2}s"; fi; }
 
-# Sets CS_DATE to a date customer-service accepts: the business date, or today when the loan book
-# is ahead of the wall clock (customer-service validates score and contact dates against the wall
-# clock, so a date after today is refused).
+# Sets CS_DATE to the loan book's date $1 for a credit score or contact. customer-service judges dates
+# by the business date it learnt from loan-service's events (GET customer-service /business-date), so
+# the demo waits until it has caught up; should it not within the timeout, the date it has is used.
+cs_knows_date() {
+  api GET customer-service /business-date
+  [[ "$HTTP_CODE" == 200 ]] || return 1
+  CS_KNOWN="$(jq -r .businessDate <<<"$BODY")"
+  [[ ! "$CS_KNOWN" < "$1" ]]
+}
+
 cs_date() {
   CS_DATE="$1"
-  [[ "$1" > "$TODAY" ]] || return 0
-  CS_DATE="$TODAY"
-  if [[ "$DATE_NOTE_SHOWN" == 0 ]]; then
-    printf '   (the business date %s is ahead of the wall clock, and customer-service accepts no date after\n' "$1"
-    printf '    today: credit scores and contacts are dated today, %s)\n' "$TODAY"
-    DATE_NOTE_SHOWN=1
+  CS_KNOWN=""
+  poll "$DEMO_TIMEOUT" "customer-service to learn the business date $1" cs_knows_date "$1" && return 0
+  if [[ -n "$CS_KNOWN" ]]; then
+    CS_DATE="$CS_KNOWN"
+    printf '   (customer-service still judges dates by %s: dated %s)\n' "$CS_KNOWN" "$CS_KNOWN"
   fi
 }
 
@@ -270,9 +275,10 @@ log_contact() {
   local i="$1" kind="$2" topic="$3" channel="$4" satisfaction="$5" outcome="$6" on
   cs_date "$BD"
   on="$CS_DATE"
-  call 201 POST customer-service "/customers/${C_ID[i]}/contacts" "$(jq -nc --arg k "$kind" --arg t "$topic" --arg c "$channel" \
-    --argjson s "$satisfaction" --arg o "$outcome" --arg by "$DEMO_ADVISOR" --arg d "$on" \
-    '{kind: $k, topic: $t, channel: $c, satisfaction: $s, outcome: $o, loggedBy: $by, contactDate: $d}')"
+  # logged by the advisor: customer-service records the token's user
+  API_USER="$DEMO_ADVISOR" API_ROLES=advisor call 201 POST customer-service "/customers/${C_ID[i]}/contacts" \
+    "$(jq -nc --arg k "$kind" --arg t "$topic" --arg c "$channel" --argjson s "$satisfaction" --arg o "$outcome" --arg d "$on" \
+    '{kind: $k, topic: $t, channel: $c, satisfaction: $s, outcome: $o, contactDate: $d}')"
   printf '   %-13s %-9s %-17s by %-6s satisfaction %s/5  "%s"\n' "${C_NAME[i]}" "$kind" "$topic" "$channel" "$satisfaction" "$outcome"
 }
 
