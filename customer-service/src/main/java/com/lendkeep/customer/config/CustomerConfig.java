@@ -30,6 +30,14 @@ public interface CustomerConfig {
 
     ReadCache readCache();
 
+    Erasure erasure();
+
+    interface Erasure {
+        /** How long after the last loan closed personal data is kept before it may be erased (ISO-8601 period). */
+        @WithDefault("P5Y")
+        java.time.Period retentionPeriod();
+    }
+
     interface Tier {
         Thresholds gold();
 

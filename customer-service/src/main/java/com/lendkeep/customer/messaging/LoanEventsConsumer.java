@@ -42,13 +42,13 @@ public class LoanEventsConsumer {
                 return; // system-wide: no customer state
             }
             switch (event.type()) {
-                case LOAN_OPENED -> exposure.opened(event.customerId(), inbox.data(event, Payloads.LoanOpened.class));
-                case LOAN_CLOSED -> exposure.closed(event.customerId(), inbox.data(event, Payloads.LoanClosed.class));
-                case LOAN_MODIFIED -> exposure.modified(event.customerId(), inbox.data(event, Payloads.LoanModified.class));
-                case DELINQUENCY_CHANGED -> exposure.delinquencyChanged(event.customerId(),
-                        inbox.data(event, Payloads.DelinquencyChanged.class));
+                case LOAN_OPENED -> exposure.opened(event, inbox.data(event, Payloads.LoanOpened.class));
+                case LOAN_CLOSED -> exposure.closed(event, inbox.data(event, Payloads.LoanClosed.class));
+                case LOAN_MODIFIED -> exposure.modified(event, inbox.data(event, Payloads.LoanModified.class));
+                case DELINQUENCY_CHANGED -> exposure.delinquencyChanged(event, inbox.data(event, Payloads.DelinquencyChanged.class));
+                case LOAN_RECOVERY_RECEIVED -> exposure.recoveryReceived(event, inbox.data(event, Payloads.LoanRecoveryReceived.class));
                 default -> {
-                    // applications and rejected modifications do not change what this service keeps
+                    // applications, payoff quotes and rejected modifications do not change what this service keeps
                 }
             }
         });

@@ -81,18 +81,13 @@ public class RepaymentEventsConsumer {
     /** Applies one event; true if it moved an input of the customer's assessment. */
     private boolean applyOne(EventEnvelope event) {
         switch (event.type()) {
-            case REPAYMENT_RECEIVED -> {
-                exposure.applyRepayment(event.customerId(), event.occurredAt(), inbox.data(event, Payloads.RepaymentReceived.class));
-                return true;
-            }
-            case PAYMENT_MISSED -> {
-                // the missed-payment count is not an input of the assessment
-                exposure.paymentMissed(event.customerId(), inbox.data(event, Payloads.PaymentMissed.class));
-                return false;
-            }
+            case REPAYMENT_RECEIVED -> exposure.applyRepayment(event, inbox.data(event, Payloads.RepaymentReceived.class));
+            case PAYMENT_MISSED -> exposure.paymentMissed(event, inbox.data(event, Payloads.PaymentMissed.class));
+            case REPAYMENT_REVERSED -> exposure.repaymentReversed(event, inbox.data(event, Payloads.RepaymentReversed.class));
             default -> {
                 return false; // nothing else travels on this topic today
             }
         }
+        return true; // exposure or arrears moved: both are inputs of the tier and the grade
     }
 }

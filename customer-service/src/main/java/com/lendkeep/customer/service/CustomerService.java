@@ -206,8 +206,10 @@ public class CustomerService {
         contact.contactDate = request.contactDate();
         contact.loggedAt = Instant.now();
         contacts.persist(contact);
+        // the note is personal free text: it stays in the contact log (erasable); the event only says there is one
         outbox.publish(EventType.CONTACT_LOGGED, customerId, new Payloads.ContactLogged(contact.id, contact.kind.name(),
-                contact.topic.name(), contact.channel.name(), contact.satisfaction, contact.outcome, contact.contactDate));
+                contact.topic.name(), contact.channel.name(), contact.satisfaction, null, contact.contactDate,
+                contact.outcome != null && !contact.outcome.isBlank()));
         contacts.flush();
         assessments.reassess(customer);
         return contact;

@@ -1,6 +1,7 @@
 package com.lendkeep.customer.service;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -53,13 +54,14 @@ public class OverviewService {
     public CustomerOverview overview(UUID customerId) {
         Customer customer = customers.get(customerId);
         List<CustomerLoan> book = loans.forCustomer(customerId);
+        LocalDate today = businessDate.today().date();
         return new CustomerOverview(
                 mapper.toResponse(customer),
                 trend(scores.history(customerId)),
                 contacts.recent(customerId, config.recentContacts()).stream().map(mapper::toResponse).toList(),
-                mapper.toResponse(preferences.get(customerId), businessDate.today().date()),
-                summary(book),
-                book.stream().map(mapper::toResponse).toList(),
+                mapper.toResponse(preferences.get(customerId), today),
+                summary(book, today),
+                book.stream().map(l -> mapper.toResponse(l, today)).toList(),
                 risks.forCustomer(customerId).stream().map(mapper::toResponse).toList());
     }
 
@@ -80,14 +82,14 @@ public class OverviewService {
                 window.stream().map(s -> new CustomerOverview.ScorePoint(s.scoreDate, s.score, s.bureau)).toList());
     }
 
-    private static CustomerOverview.LoanSummary summary(List<CustomerLoan> book) {
+    private static CustomerOverview.LoanSummary summary(List<CustomerLoan> book, LocalDate today) {
         List<CustomerLoan> active = book.stream().filter(CustomerLoan::active).toList();
         BigDecimal exposure = active.stream().map(l -> l.outstanding != null ? l.outstanding : l.principal).filter(Objects::nonNull)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal borrowed = book.stream().map(l -> l.principal).filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal interest = book.stream().map(l -> l.interestPaid).reduce(BigDecimal.ZERO, BigDecimal::add);
-        int delinquent = (int) active.stream().filter(l -> l.daysPastDue > 0 || l.delinquencyBucket != null).count();
-        int maxDpd = active.stream().mapToInt(l -> l.daysPastDue).max().orElse(0);
+        int delinquent = (int) active.stream().filter(l -> l.daysPastDue(today) > 0 || l.delinquencyBucket != null).count();
+        int maxDpd = active.stream().mapToInt(l -> l.daysPastDue(today)).max().orElse(0);
         return new CustomerOverview.LoanSummary(active.size(), book.size(), exposure, borrowed, interest, delinquent, maxDpd);
     }
 }
