@@ -132,6 +132,53 @@ pct() { awk -v r="$1" 'BEGIN { printf "%.2f%%", r * 100 }'; }
 short() { echo "${1:0:8}"; }
 count() { if [[ "$1" == 1 ]]; then echo "1 $2"; else echo "$1 ${2}s"; fi; }
 
+# The consistency check (issue 17): for each customer given, every loan of customer-service's 360
+# against the same loan of loan-service (status, outstanding, rate and, while active, days past due,
+# overdue amount and bucket). Sets DIFFS to the differences, one line each.
+diff_360() {
+  local i view book
+  DIFFS=""
+  for i in "$@"; do
+    [[ -n "${C_ID[i]:-}" ]] || continue
+    api GET customer-service "/customers/${C_ID[i]}/overview"
+    [[ "$HTTP_CODE" == 200 ]] || { DIFFS+="${C_NAME[i]}: customer-service overview HTTP $HTTP_CODE"$'\n'; continue; }
+    view="$BODY"
+    api GET loan-service "/loans?customerId=${C_ID[i]}"
+    [[ "$HTTP_CODE" == 200 ]] || { DIFFS+="${C_NAME[i]}: loan-service loans HTTP $HTTP_CODE"$'\n'; continue; }
+    book="$BODY"
+    DIFFS+="$(jq -rn --argjson v "$view" --argjson b "$book" --arg name "${C_NAME[i]}" '
+      ($v.loans | map({key: .loanId, value: .}) | from_entries) as $ours
+      | $b[] | . as $l | $ours[$l.id] as $o
+      | if $o == null then "\($name) loan \($l.id[0:8]): in the loan book, not in customer-service"
+        else
+          ([["status", $l.status, $o.status], ["outstanding", $l.outstandingPrincipal, $o.outstanding],
+            ["annualRate", $l.annualRate, $o.annualRate]]
+           + (if $l.status == "ACTIVE" then [["daysPastDue", $l.daysPastDue, $o.daysPastDue],
+                ["overdueAmount", $l.overdueAmount, $o.overdueAmount], ["delinquencyBucket", $l.delinquencyBucket, $o.delinquencyBucket]]
+              else [] end))
+          | .[] | select(.[1] != .[2])
+          | "\($name) loan \($l.id[0:8]): \(.[0]) loan-service \(.[1]), customer-service \(.[2])"
+        end')"
+    [[ -z "$DIFFS" || "$DIFFS" == *$'\n' ]] || DIFFS+=$'\n'
+  done
+}
+
+no_diff_360() {
+  diff_360 "$@"
+  [[ -z "${DIFFS//$'\n'/}" ]]
+}
+
+check_360() {
+  local n=0 i
+  for i in "$@"; do [[ -n "${C_ID[i]:-}" ]] && n=$((n + 1)); done
+  if poll "$DEMO_TIMEOUT" "customer-service's 360 to agree with the loan book" no_diff_360 "$@"; then
+    printf '   customer-service agrees with loan-service on every loan of the %s customers of the story (0 differences)\n' "$n"
+  else
+    printf '   %s\n' "differences between customer-service's 360 and the loan book:"
+    printf '%s' "$DIFFS" | sed 's/^/     /'
+  fi
+}
+
 # Sets CS_DATE to the loan book's date $1 for a credit score or contact. customer-service judges dates
 # by the business date it learnt from loan-service's events (GET customer-service /business-date), so
 # the demo waits until it has caught up; should it not within the timeout, the date it has is used.
@@ -799,6 +846,10 @@ cmd_demo() {
   echo
   echo "9. The churn report (retention-service)"
   report_story
+
+  echo
+  echo "10. Consistency check: the customer 360 (customer-service) against the loan book (loan-service)"
+  check_360 "$ana" "$ben" "$dee" "$eve" ${ctl:+"$ctl"}
 
   echo
   local done_n=0 line=""
