@@ -33,21 +33,33 @@ import io.restassured.response.Response;
  * every write operation (POST, PUT, PATCH, DELETE) of the four running services' OpenAPI documents:
  * <ul>
  * <li>no request body of any write operation has a user field (a name ending in {@code By}, or
- * {@code user}/{@code actor}): nobody can name themselves;</li>
- * <li>every write whose answer records an actor (a response property ending in {@code By}) is
- * performed as a user of its own, and the recorded actor must be that token's user, in the answer
- * and where it is read back. Which operations are probed is printed; every customer-service and
- * loan-service one must be, the others are listed as not probed (retention-service's interventions
- * need a churn alert first, risk-service's models training data).</li>
+ * {@code user}/{@code actor}/{@code author}): nobody can name themselves;</li>
+ * <li>every write of customer-service and loan-service is either probed (performed as a user of its
+ * own: the recorded actor must be that token's user, in the answer and where it is read back) or
+ * listed here as recording no actor, or one the API does not show; a new write must be put in one
+ * of the lists. retention-service's and risk-service's writes are printed as not probed
+ * (an intervention needs a churn alert first, a model training data).</li>
  * </ul>
+ * Most operations answer a {@code Response}, whose OpenAPI schema is not known: which writes record
+ * an actor cannot be read from the documents, hence the lists.
  */
 class RecordedActorTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ACTOR_FIELD = Pattern.compile("(?i).+By|user|username|actor|author");
     private static final Set<String> WRITES = Set.of("post", "put", "patch", "delete");
-    /** Services every actor-recording write of which must have a probe here. */
+    /** Services every write of which must be probed or listed below. */
     private static final Set<String> FULLY_COVERED = Set.of("customer-service", "loan-service");
+    /** Writes that record no acting user, and why that is right. */
+    private static final Map<String, String> NO_ACTOR = Map.of(
+            "customer-service POST /customers", "a registration by the core banking system: the profile records no user",
+            "customer-service PUT /customers/{id}", "profile updates record no user",
+            "customer-service POST /customers/{id}/credit-scores", "a bureau's score: the bureau is the source",
+            "customer-service PUT /customers/{id}/contact-preferences", "the customer's own preferences: no user recorded",
+            "loan-service POST /loans", "a booking by the core banking system: the loan records no user");
+    /** Writes that record the token's user where the API does not show it (nothing to read back here). */
+    private static final Map<String, String> NOT_SHOWN = Map.of(
+            "loan-service POST /loans/{id}/charge-off", "loan.closed_by (not in LoanResponse)");
 
     private static ServiceProcesses services;
     private static final Map<String, JsonNode> DOCUMENTS = new LinkedHashMap<>();
@@ -81,7 +93,9 @@ class RecordedActorTest {
             }
         }
         System.out.printf("recorded actor: %d write operations walked for user fields in their request bodies%n", walked);
-        assertTrue(walked > 40, "the four documents list the write operations (" + walked + ")");
+        for (String service : ServiceProcesses.SERVICES) {
+            assertTrue(writes().stream().anyMatch(w -> w.service().equals(service)), service + "'s document lists its writes");
+        }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
@@ -92,18 +106,21 @@ class RecordedActorTest {
         Set<String> probed = new TreeSet<>();
         Set<String> notProbed = new TreeSet<>();
         for (Write w : writes()) {
-            if (actorFields(w).isEmpty()) {
-                continue;
-            }
             if (probes.containsKey(w.key())) {
-                probed.add(w.key() + " " + actorFields(w));
+                probed.add(w.key());
+            } else if (NO_ACTOR.containsKey(w.key())) {
+                notProbed.add(w.key() + ": records no actor (" + NO_ACTOR.get(w.key()) + ")");
+            } else if (NOT_SHOWN.containsKey(w.key())) {
+                notProbed.add(w.key() + ": records the token's user in " + NOT_SHOWN.get(w.key()));
             } else {
-                notProbed.add(w.key() + " " + actorFields(w));
+                notProbed.add(w.key() + ": NOT PROBED");
                 if (FULLY_COVERED.contains(w.service())) {
-                    failures.add(w.key() + " records " + actorFields(w) + " but has no probe here");
+                    failures.add(w.key() + " is neither probed here nor listed as recording no actor");
                 }
             }
         }
+        probes.keySet().stream().filter(k -> writes().stream().noneMatch(w -> w.key().equals(k)))
+                .forEach(k -> failures.add(k + " is probed here but no OpenAPI document lists it"));
         for (Probe probe : new LinkedHashSet<>(probes.values())) {
             probe.run(failures);
         }
@@ -180,9 +197,10 @@ class RecordedActorTest {
         expect(failures, "loan-service POST /loan-applications/{id}/approve", approved, 200, "decidedBy", "checker.actor4");
         var disbursed = given().header(as("payer.actor5", "core-banking")).contentType(ContentType.JSON).body("{}")
                 .post(loans + "/loan-applications/" + id + "/disburse").then().extract();
-        // disbursing books the loan; the application keeps who submitted and who decided
-        expect(failures, "loan-service POST /loan-applications/{id}/disburse", disbursed, 200, "decidedBy", "checker.actor4");
-        expect(failures, "loan-service POST /loan-applications/{id}/disburse", disbursed, 200, "submittedBy", "maker.actor3");
+        // disbursing books the loan; the application keeps who submitted and who decided (the disburser is not
+        // recorded by loan-service's API: nothing to compare, and no body field could name them)
+        expect(failures, "loan-service POST /loan-applications/{id}/disburse", disbursed, 201, "decidedBy", "checker.actor4");
+        expect(failures, "loan-service POST /loan-applications/{id}/disburse", disbursed, 201, "submittedBy", "maker.actor3");
 
         String toReject = given().header(as("maker.actor3", "core-banking")).contentType(ContentType.JSON).body(application)
                 .post(loans + "/loan-applications").then().statusCode(201).extract().path("id");
@@ -267,22 +285,6 @@ class RecordedActorTest {
             }
         }));
         return writes;
-    }
-
-    /** The response properties of a write's 2xx answers that record an actor. */
-    private static Set<String> actorFields(Write w) {
-        Set<String> fields = new TreeSet<>();
-        w.spec().path("responses").fields().forEachRemaining(r -> {
-            if (r.getKey().startsWith("2")) {
-                JsonNode schema = r.getValue().path("content").path("application/json").path("schema");
-                for (String field : properties(schema, DOCUMENTS.get(w.service()), "", 0)) {
-                    if (field.matches("[A-Za-z]+By")) {
-                        fields.add(field);
-                    }
-                }
-            }
-        });
-        return fields;
     }
 
     /** Property paths of a schema ($refs resolved, nested objects and array items to a few levels). */

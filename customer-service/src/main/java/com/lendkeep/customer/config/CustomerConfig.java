@@ -46,6 +46,10 @@ public interface CustomerConfig {
         /** Share of today's outstanding that an amortizing loan averages over its remaining term. */
         @WithDefault("0.5")
         BigDecimal amortizationFactor();
+
+        /** From this many days past due a loan is non-performing: its exposure and borrowing no longer count. */
+        @WithDefault("90")
+        int nonPerformingDaysPastDue();
     }
 
     /** A tier is reached when any one of these is met. */
@@ -71,6 +75,18 @@ public interface CustomerConfig {
 
         /** By collateral type name; a type not listed has no haircut. */
         Map<String, BigDecimal> collateralHaircut();
+
+        /** Arrears of this many days past due on any loan take one grade off. */
+        @WithDefault("30")
+        int arrearsDaysPastDue();
+
+        /** Arrears of this many days past due (non-performing) give C. */
+        @WithDefault("90")
+        int severeArrearsDaysPastDue();
+
+        /** A loan charged off within this many years gives C. */
+        @WithDefault("6")
+        int chargeOffLookbackYears();
     }
 
     interface Industry {

@@ -100,7 +100,7 @@ public class AssessmentService {
     CustomerFacts facts(Customer c, LocalDate asOf) {
         List<LoanFacts> loanFacts = loans.forCustomer(c.id).stream()
                 .map(l -> new LoanFacts(l.principal, l.outstanding, l.interestPaid, l.annualRate, l.openedOn, l.maturityDate,
-                        l.closedOn, l.status))
+                        l.closedOn, l.status, l.daysPastDue(asOf)))
                 .toList();
         ScoreFacts latest = scores.latest(c.id).map(s -> new ScoreFacts(s.score, s.bureau, s.scoreDate)).orElse(null);
         int recentContacts = contacts.countSince(c.id, asOf.minusMonths(12));
