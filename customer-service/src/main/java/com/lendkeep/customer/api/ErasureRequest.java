@@ -15,7 +15,7 @@ public record ErasureRequest(
         @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9._/-]*", message = "must be a reference (letters, digits, '.', '_', '/', '-')")
         String requestReference,
         @Schema(description = "Erase although money is owed or the retention period runs; privacy-officer role only, with forceReason",
-                defaultValue = "false")
+                defaultValue = "false", example = "false")
         Boolean force,
         @Schema(description = "Why the retention rules are overridden (required with force); kept with the erasure for audit",
                 example = "court order 2027/118") @Size(max = 500) String forceReason) {
