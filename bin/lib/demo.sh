@@ -39,8 +39,7 @@ ITEM_NAME=("" "payment extension (Ana)" "restructuring (Dee)" "loyalty rate with
 declare -a ITEM_OK=(0 0 0 0 0 0 0) ITEM_WHY=("" "" "" "" "" "" "")
 
 BD=""           # the loan book's business date, as last read or set
-TODAY=""        # the wall-clock date: customer-service accepts no score or contact dated after it
-DATE_NOTE_SHOWN=0
+TODAY=""        # the wall-clock date (the retention report's window)
 
 # --- plumbing ------------------------------------------------------------------------------------
 
@@ -133,17 +132,70 @@ pct() { awk -v r="$1" 'BEGIN { printf "%.2f%%", r * 100 }'; }
 short() { echo "${1:0:8}"; }
 count() { if [[ "$1" == 1 ]]; then echo "1 $2"; else echo "$1 ${2}s"; fi; }
 
-# Sets CS_DATE to a date customer-service accepts: the business date, or today when the loan book
-# is ahead of the wall clock (customer-service validates score and contact dates against the wall
-# clock, so a date after today is refused).
+# The consistency check (issue 17): for each customer given, every loan of customer-service's 360
+# against the same loan of loan-service (status, outstanding, rate and, while active, days past due,
+# overdue amount and bucket). Sets DIFFS to the differences, one line each.
+diff_360() {
+  local i view book
+  DIFFS=""
+  for i in "$@"; do
+    [[ -n "${C_ID[i]:-}" ]] || continue
+    api GET customer-service "/customers/${C_ID[i]}/overview"
+    [[ "$HTTP_CODE" == 200 ]] || { DIFFS+="${C_NAME[i]}: customer-service overview HTTP $HTTP_CODE"$'\n'; continue; }
+    view="$BODY"
+    api GET loan-service "/loans?customerId=${C_ID[i]}"
+    [[ "$HTTP_CODE" == 200 ]] || { DIFFS+="${C_NAME[i]}: loan-service loans HTTP $HTTP_CODE"$'\n'; continue; }
+    book="$BODY"
+    DIFFS+="$(jq -rn --argjson v "$view" --argjson b "$book" --arg name "${C_NAME[i]}" '
+      ($v.loans | map({key: .loanId, value: .}) | from_entries) as $ours
+      | $b[] | . as $l | $ours[$l.id] as $o
+      | if $o == null then "\($name) loan \($l.id[0:8]): in the loan book, not in customer-service"
+        else
+          ([["status", $l.status, $o.status], ["outstanding", $l.outstandingPrincipal, $o.outstanding],
+            ["annualRate", $l.annualRate, $o.annualRate]]
+           + (if $l.status == "ACTIVE" then [["daysPastDue", $l.daysPastDue, $o.daysPastDue],
+                ["overdueAmount", $l.overdueAmount, $o.overdueAmount], ["delinquencyBucket", $l.delinquencyBucket, $o.delinquencyBucket]]
+              else [] end))
+          | .[] | select(.[1] != .[2])
+          | "\($name) loan \($l.id[0:8]): \(.[0]) loan-service \(.[1]), customer-service \(.[2])"
+        end')"
+    [[ -z "$DIFFS" || "$DIFFS" == *$'\n' ]] || DIFFS+=$'\n'
+  done
+}
+
+no_diff_360() {
+  diff_360 "$@"
+  [[ -z "${DIFFS//$'\n'/}" ]]
+}
+
+check_360() {
+  local n=0 i
+  for i in "$@"; do [[ -n "${C_ID[i]:-}" ]] && n=$((n + 1)); done
+  if poll "$DEMO_TIMEOUT" "customer-service's 360 to agree with the loan book" no_diff_360 "$@"; then
+    printf '   customer-service agrees with loan-service on every loan of the %s customers of the story (0 differences)\n' "$n"
+  else
+    printf '   %s\n' "differences between customer-service's 360 and the loan book:"
+    printf '%s' "$DIFFS" | sed 's/^/     /'
+  fi
+}
+
+# Sets CS_DATE to the loan book's date $1 for a credit score or contact. customer-service judges dates
+# by the business date it learnt from loan-service's events (GET customer-service /business-date), so
+# the demo waits until it has caught up; should it not within the timeout, the date it has is used.
+cs_knows_date() {
+  api GET customer-service /business-date
+  [[ "$HTTP_CODE" == 200 ]] || return 1
+  CS_KNOWN="$(jq -r .businessDate <<<"$BODY")"
+  [[ ! "$CS_KNOWN" < "$1" ]]
+}
+
 cs_date() {
   CS_DATE="$1"
-  [[ "$1" > "$TODAY" ]] || return 0
-  CS_DATE="$TODAY"
-  if [[ "$DATE_NOTE_SHOWN" == 0 ]]; then
-    printf '   (the business date %s is ahead of the wall clock, and customer-service accepts no date after\n' "$1"
-    printf '    today: credit scores and contacts are dated today, %s)\n' "$TODAY"
-    DATE_NOTE_SHOWN=1
+  CS_KNOWN=""
+  poll "$DEMO_TIMEOUT" "customer-service to learn the business date $1" cs_knows_date "$1" && return 0
+  if [[ -n "$CS_KNOWN" ]]; then
+    CS_DATE="$CS_KNOWN"
+    printf '   (customer-service still judges dates by %s: dated %s)\n' "$CS_KNOWN" "$CS_KNOWN"
   fi
 }
 
@@ -282,9 +334,10 @@ log_contact() {
   local i="$1" kind="$2" topic="$3" channel="$4" satisfaction="$5" outcome="$6" on
   cs_date "$BD"
   on="$CS_DATE"
-  call 201 POST customer-service "/customers/${C_ID[i]}/contacts" "$(jq -nc --arg k "$kind" --arg t "$topic" --arg c "$channel" \
-    --argjson s "$satisfaction" --arg o "$outcome" --arg by "$DEMO_ADVISOR" --arg d "$on" \
-    '{kind: $k, topic: $t, channel: $c, satisfaction: $s, outcome: $o, loggedBy: $by, contactDate: $d}')"
+  # logged by the advisor: customer-service records the token's user
+  API_USER="$DEMO_ADVISOR" API_ROLES=advisor call 201 POST customer-service "/customers/${C_ID[i]}/contacts" \
+    "$(jq -nc --arg k "$kind" --arg t "$topic" --arg c "$channel" --argjson s "$satisfaction" --arg o "$outcome" --arg d "$on" \
+    '{kind: $k, topic: $t, channel: $c, satisfaction: $s, outcome: $o, contactDate: $d}')"
   printf '   %-13s %-9s %-17s by %-6s satisfaction %s/5  "%s"\n' "${C_NAME[i]}" "$kind" "$topic" "$channel" "$satisfaction" "$outcome"
 }
 
@@ -805,6 +858,10 @@ cmd_demo() {
   echo
   echo "9. The churn report (retention-service)"
   report_story
+
+  echo
+  echo "10. Consistency check: the customer 360 (customer-service) against the loan book (loan-service)"
+  check_360 "$ana" "$ben" "$dee" "$eve" ${ctl:+"$ctl"}
 
   echo
   local done_n=0 line=""

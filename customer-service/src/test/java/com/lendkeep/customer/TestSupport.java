@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +27,8 @@ import io.restassured.http.ContentType;
 public final class TestSupport {
 
     public static final ObjectMapper JSON = new ObjectMapper();
+    /** The key of system-wide events. */
+    public static final String SYSTEM = new UUID(0, 0).toString();
 
     private TestSupport() {
     }
@@ -91,6 +94,26 @@ public final class TestSupport {
         return """
                 {"eventId":"%s","type":"%s","source":"loan-service","occurredAt":"%s","schemaVersion":1,"customerId":"%s","data":%s}
                 """.formatted(UUID.randomUUID(), type, occurredAt, customerId, data);
+    }
+
+    /** An envelope as loan-service writes it now: with the loan book's business date. */
+    public static String envelope(String type, String customerId, Instant occurredAt, LocalDate businessDate, String data) {
+        return """
+                {"eventId":"%s","type":"%s","source":"loan-service","occurredAt":"%s","schemaVersion":1,"customerId":"%s",
+                 "data":%s,"businessDate":"%s"}
+                """.formatted(UUID.randomUUID(), type, occurredAt, customerId, data, businessDate);
+    }
+
+    /** loan-service's BUSINESS_DATE_CHANGED: system-wide, keyed by the nil customer id. */
+    public static String businessDateChanged(LocalDate date) {
+        return envelope("BUSINESS_DATE_CHANGED", SYSTEM, Instant.now(), date, """
+                {"businessDate":"%s","previousDate":null}
+                """.formatted(date));
+    }
+
+    /** The date customer-service judges by (GET /business-date). */
+    public static LocalDate today() {
+        return LocalDate.parse(given().get("/business-date").then().statusCode(200).extract().<String>path("businessDate"));
     }
 
     public static String loanOpened(String customerId, UUID loanId, String principal, String rate, int termMonths, String startDate) {

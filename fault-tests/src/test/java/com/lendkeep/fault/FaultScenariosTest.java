@@ -385,7 +385,7 @@ class FaultScenariosTest {
                 Map.of(), Duration.ofSeconds(30)));
         writes.put("customer-service POST /customers/{id}/contacts", () -> api.post("customer-service", "/customers/" + c.id + "/contacts",
                 Map.of("kind", "INQUIRY", "topic", "GENERAL", "channel", "PHONE", "outcome", "probe while the database is down",
-                        "loggedBy", "fault.probe", "contactDate", java.time.LocalDate.now(ZoneOffset.UTC).minusDays(1).toString()),
+                        "contactDate", java.time.LocalDate.now(ZoneOffset.UTC).minusDays(1).toString()),
                 Map.of(), Duration.ofSeconds(30)));
         writes.put("loan-service POST /loans", () -> api.post("loan-service", "/loans", Map.of("customerId", UUID.randomUUID().toString(),
                 "principal", new BigDecimal("1000.00"), "annualRate", new BigDecimal("0.05"), "termMonths", 1, "startDate",

@@ -308,7 +308,7 @@ final class Workload {
         String outcome = "fault-test contact " + UUID.randomUUID();
         api.write("contact of " + c.nationalId, () -> api.post("customer-service", "/customers/" + c.id + "/contacts",
                 Map.of("kind", kind, "topic", topic, "channel", "PHONE", "satisfaction", satisfaction, "outcome", outcome,
-                        "loggedBy", "fault.harness", "contactDate", today.toString()), Map.of()),
+                        "contactDate", today.toString()), Map.of()),
                 // a contact is not idempotent: after an open outcome, look for it before logging it again
                 () -> stack.count("SELECT count(*) FROM customer.contact WHERE customer_id = ? AND outcome = ?", c.id, outcome) > 0
                         ? Optional.of(Api.JSON.createObjectNode()) : Optional.empty());

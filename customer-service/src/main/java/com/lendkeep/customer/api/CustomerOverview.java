@@ -16,7 +16,7 @@ public record CustomerOverview(CustomerResponse profile, CreditScoreTrend credit
 
     /**
      * @param points           the latest scores, oldest first
-     * @param change           latest minus the score before it
+     * @param change           latest minus the same bureau's score before it (null without one)
      * @param changeOverPoints latest minus the oldest of {@code points}
      * @param direction        RISING, FALLING or STABLE over {@code points}; NONE without scores
      */

@@ -8,7 +8,6 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
@@ -42,7 +41,7 @@ public record CustomerRequest(
         @Schema(description = "Yearly income (individuals) or annual revenue (companies)", example = "48000.00")
         @PositiveOrZero @DecimalMax("1000000000000") BigDecimal annualIncome,
         @Schema(description = "Summary of the collateral pledged to the lender, if any") @Valid CollateralRequest collateral,
-        @Schema(description = "Start of the customer relationship", example = "2019-04-01") @NotNull @PastOrPresent LocalDate relationshipSince,
+        @Schema(description = "Start of the customer relationship; not after the loan book's business date", example = "2019-04-01") @NotNull LocalDate relationshipSince,
         @Schema(description = "User id of the assigned relationship manager", example = "rm.garcia")
         @Size(max = 64) String relationshipManager,
         @Schema(description = "PUT only: the version that was read (as an alternative to the If-Match header); ignored by POST", example = "3")
@@ -53,6 +52,6 @@ public record CustomerRequest(
             @Schema(example = "REAL_ESTATE") @NotNull CollateralType type,
             @Schema(description = "Appraised market value, before the haircut the grade rule applies", example = "350000.00")
             @NotNull @PositiveOrZero @DecimalMax("1000000000000") BigDecimal appraisedValue,
-            @Schema(description = "Date of the appraisal", example = "2025-06-30") @PastOrPresent LocalDate appraisedOn) {
+            @Schema(description = "Date of the appraisal; not after the loan book's business date", example = "2025-06-30") LocalDate appraisedOn) {
     }
 }

@@ -30,6 +30,14 @@ public interface CustomerConfig {
 
     ReadCache readCache();
 
+    Erasure erasure();
+
+    interface Erasure {
+        /** How long after the last loan closed personal data is kept before it may be erased (ISO-8601 period). */
+        @WithDefault("P5Y")
+        java.time.Period retentionPeriod();
+    }
+
     interface Tier {
         Thresholds gold();
 
@@ -38,6 +46,10 @@ public interface CustomerConfig {
         /** Share of today's outstanding that an amortizing loan averages over its remaining term. */
         @WithDefault("0.5")
         BigDecimal amortizationFactor();
+
+        /** From this many days past due a loan is non-performing: its exposure and borrowing no longer count. */
+        @WithDefault("90")
+        int nonPerformingDaysPastDue();
     }
 
     /** A tier is reached when any one of these is met. */
@@ -63,6 +75,18 @@ public interface CustomerConfig {
 
         /** By collateral type name; a type not listed has no haircut. */
         Map<String, BigDecimal> collateralHaircut();
+
+        /** Arrears of this many days past due on any loan take one grade off. */
+        @WithDefault("30")
+        int arrearsDaysPastDue();
+
+        /** Arrears of this many days past due (non-performing) give C. */
+        @WithDefault("90")
+        int severeArrearsDaysPastDue();
+
+        /** A loan charged off within this many years gives C. */
+        @WithDefault("6")
+        int chargeOffLookbackYears();
     }
 
     interface Industry {
@@ -102,6 +126,10 @@ public interface CustomerConfig {
 
     interface Reassess {
         String cron();
+
+        /** How often to look for customers assessed for a date before the business date (a Quarkus duration, or off). */
+        @WithDefault("30s")
+        String dateCheck();
 
         @WithDefault("200")
         int batchSize();

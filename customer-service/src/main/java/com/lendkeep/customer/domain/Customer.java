@@ -56,6 +56,13 @@ public class Customer {
     public String erasedBy;
     @Column(name = "erasure_reference")
     public String erasureReference;
+    /** Set when a privacy officer forced the erasure past a retention rule (then erasedBy is them). */
+    @Column(name = "erasure_overridden_rule")
+    public String erasureOverriddenRule;
+    @Column(name = "erasure_force_reason")
+    public String erasureForceReason;
+    @Column(name = "erasure_forced_by")
+    public String erasureForcedBy;
     /** Optimistic lock of the profile; derived values below are written without touching it. */
     @Version
     public long version;

@@ -64,10 +64,37 @@ public class CustomerLoan {
     public LocalDate forbearanceUntil;
     @Column(name = "unrecovered_principal")
     public BigDecimal unrecoveredPrincipal;
+    @Column(name = "unrecovered_interest")
+    public BigDecimal unrecoveredInterest;
+    /** Recovered since the charge-off (LOAN_RECOVERY_RECEIVED's running total). */
+    public BigDecimal recovered = BigDecimal.ZERO;
+    /** Due date of the oldest overdue installment: days past due count from it to the business date. */
+    @Column(name = "oldest_overdue_on")
+    public LocalDate oldestOverdueOn;
+    /** When the rate was set (LOAN_OPENED or LOAN_MODIFIED): a booking read after a modification keeps the modified rate. */
+    @Column(name = "rate_event_at")
+    public Instant rateEventAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    public static final String CHARGED_OFF = "CHARGED_OFF";
+
+    /** Days past due on {@code asOf}: from the oldest overdue installment, as loan-service counts them. */
+    public int daysPastDue(LocalDate asOf) {
+        return oldestOverdueOn == null || !active() ? 0 : (int) Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(oldestOverdueOn, asOf));
+    }
+
     public boolean active() {
         return ACTIVE.equals(status);
+    }
+
+    /** What the customer still owes on a charged-off loan: unrecovered principal and interest less recoveries; zero otherwise. */
+    public BigDecimal chargedOffOwed() {
+        if (!CHARGED_OFF.equals(status)) {
+            return BigDecimal.ZERO;
+        }
+        BigDecimal unrecovered = (unrecoveredPrincipal == null ? BigDecimal.ZERO : unrecoveredPrincipal)
+                .add(unrecoveredInterest == null ? BigDecimal.ZERO : unrecoveredInterest);
+        return unrecovered.subtract(recovered).max(BigDecimal.ZERO);
     }
 }

@@ -148,10 +148,11 @@ public class CustomerMapper {
                 !p.doNotContact && !channels.isEmpty() && !quietToday, p.updatedAt);
     }
 
-    public CustomerOverview.LoanStatus toResponse(CustomerLoan l) {
+    /** @param asOf the business date: days past due grow with it between events, as loan-service's do */
+    public CustomerOverview.LoanStatus toResponse(CustomerLoan l, LocalDate asOf) {
         return new CustomerOverview.LoanStatus(l.loanId, l.status, l.principal, l.outstanding, l.interestPaid, l.annualRate,
                 l.termMonths, l.openedOn, l.maturityDate, l.closedOn, l.repayments, l.lastRepaymentOn, l.missedPayments,
-                l.delinquencyBucket, l.daysPastDue, l.overdueAmount, l.scheduleVersion, l.lastModification, l.forbearanceUntil,
+                l.delinquencyBucket, l.daysPastDue(asOf), l.overdueAmount, l.scheduleVersion, l.lastModification, l.forbearanceUntil,
                 l.unrecoveredPrincipal);
     }
 

@@ -24,6 +24,11 @@ public class CreditScoreRepository implements PanacheRepositoryBase<CreditScore,
         return find("customerId", Sort.descending("scoreDate", "receivedAt"), customerId).firstResultOptional();
     }
 
+    /** The newest score of one bureau, by score date. */
+    public Optional<CreditScore> latest(UUID customerId, String bureau) {
+        return find("customerId = ?1 and bureau = ?2", Sort.descending("scoreDate", "receivedAt"), customerId, bureau).firstResultOptional();
+    }
+
     public Optional<CreditScore> find(UUID customerId, String bureau, LocalDate scoreDate) {
         return find("customerId = ?1 and bureau = ?2 and scoreDate = ?3", customerId, bureau, scoreDate).firstResultOptional();
     }

@@ -40,10 +40,10 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, UUID>
         return Optional.ofNullable(getEntityManager().find(Customer.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
-    /** Customers whose derived values were last computed before {@code before}, in id order after {@code after}. */
-    public List<UUID> staleAssessments(java.time.Instant before, UUID after, int limit) {
-        return getEntityManager().createQuery("select c.id from Customer c where (c.assessedAt is null or c.assessedAt < :before) "
-                + "and c.id > :after order by c.id", UUID.class)
-                .setParameter("before", before).setParameter("after", after).setMaxResults(limit).getResultList();
+    /** Customers whose derived values were computed for a date before {@code asOf}, in id order after {@code after}. */
+    public List<UUID> staleAssessments(java.time.LocalDate asOf, UUID after, int limit) {
+        return getEntityManager().createNativeQuery("SELECT id FROM customer WHERE (assessed_on IS NULL OR assessed_on < ?1) "
+                + "AND id > ?2 ORDER BY id", UUID.class)
+                .setParameter(1, asOf).setParameter(2, after).setMaxResults(limit).getResultList();
     }
 }

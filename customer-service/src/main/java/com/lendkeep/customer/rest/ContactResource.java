@@ -1,7 +1,5 @@
 package com.lendkeep.customer.rest;
 
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,9 +28,11 @@ import com.lendkeep.customer.api.ContactPreferencesResponse;
 import com.lendkeep.customer.api.ContactRequest;
 import com.lendkeep.customer.api.ContactResponse;
 import com.lendkeep.customer.mapping.CustomerMapper;
+import com.lendkeep.customer.service.BusinessDateService;
 import com.lendkeep.customer.service.ContactPreferenceService;
 import com.lendkeep.customer.service.CustomerService;
 import com.lendkeep.platform.rest.Problem;
+import com.lendkeep.platform.security.CurrentUser;
 import com.lendkeep.platform.security.Roles;
 
 @Path("/customers/{id}")
@@ -48,9 +48,14 @@ public class ContactResource {
     private final CustomerService service;
     private final ContactPreferenceService preferences;
     private final CustomerMapper mapper;
+    private final BusinessDateService businessDate;
+    private final CurrentUser currentUser;
 
-    public ContactResource(CustomerService service, ContactPreferenceService preferences, CustomerMapper mapper) {
+    public ContactResource(CustomerService service, ContactPreferenceService preferences, CustomerMapper mapper,
+            BusinessDateService businessDate, CurrentUser currentUser) {
         this.service = service;
+        this.businessDate = businessDate;
+        this.currentUser = currentUser;
         this.preferences = preferences;
         this.mapper = mapper;
     }
@@ -59,14 +64,15 @@ public class ContactResource {
     @RolesAllowed({Roles.CORE_BANKING, Roles.ADVISOR})
     @Path("/contacts")
     @Operation(summary = "Log a contact",
-            description = "Calls, visits, e-mails, complaints, inquiries, surveys; emits CONTACT_LOGGED on contact-events and "
-                    + "re-assesses the relationship depth (contact frequency).")
+            description = "Calls, visits, e-mails, complaints, inquiries, surveys, recorded as logged by the token's user (a body "
+                    + "loggedBy is refused with 400); the contact date may not be after the loan book's business date. Emits "
+                    + "CONTACT_LOGGED on contact-events and re-assesses the relationship depth (contact frequency).")
     @APIResponse(responseCode = "201", description = "Logged")
     @APIResponse(responseCode = "422", description = "The customer was erased",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response logContact(@Parameter(description = "Customer id", example = "5b7c2f4e-1111-4c3a-9d7e-2a6f0c1e9a01") @PathParam("id") UUID id,
             @NotNull @Valid ContactRequest request) {
-        ContactResponse body = mapper.toResponse(service.logContact(id, request));
+        ContactResponse body = mapper.toResponse(service.logContact(id, request, currentUser.name()));
         return Response.status(201).entity(body).build();
     }
 
@@ -87,7 +93,7 @@ public class ContactResource {
                     + "channel, updatedAt null) until they are set.")
     @APIResponse(responseCode = "200", description = "The preferences")
     public ContactPreferencesResponse getPreferences(@Parameter(description = "Customer id", example = "5b7c2f4e-1111-4c3a-9d7e-2a6f0c1e9a01") @PathParam("id") UUID id) {
-        return mapper.toResponse(preferences.get(id), LocalDate.now(ZoneOffset.UTC));
+        return mapper.toResponse(preferences.get(id), businessDate.today().date());
     }
 
     @PUT
@@ -101,6 +107,6 @@ public class ContactResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ContactPreferencesResponse putPreferences(@Parameter(description = "Customer id", example = "5b7c2f4e-1111-4c3a-9d7e-2a6f0c1e9a01") @PathParam("id") UUID id,
             @NotNull @Valid ContactPreferencesRequest request) {
-        return mapper.toResponse(preferences.replace(id, request), LocalDate.now(ZoneOffset.UTC));
+        return mapper.toResponse(preferences.replace(id, request), businessDate.today().date());
     }
 }

@@ -54,6 +54,8 @@ import com.lendkeep.platform.rest.Problem;
 import com.lendkeep.platform.security.CurrentUser;
 import com.lendkeep.platform.security.Roles;
 
+import io.quarkus.security.identity.SecurityIdentity;
+
 @Path("/customers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -71,9 +73,11 @@ public class CustomerResource {
     private final CustomerMapper mapper;
     private final CurrentUser currentUser;
     private final CustomerReadCache readCache;
+    private final SecurityIdentity identity;
 
     public CustomerResource(CustomerService service, OverviewService overviews, ErasureService erasures, CustomerMapper mapper,
-            CurrentUser currentUser, CustomerReadCache readCache) {
+            CurrentUser currentUser, CustomerReadCache readCache, SecurityIdentity identity) {
+        this.identity = identity;
         this.service = service;
         this.overviews = overviews;
         this.erasures = erasures;
@@ -212,24 +216,28 @@ public class CustomerResource {
     }
 
     @POST
-    @RolesAllowed(Roles.ADMIN)
+    @RolesAllowed({Roles.ADMIN, Roles.PRIVACY_OFFICER})
     @Path("/{id}/erasure")
     @Operation(summary = "Erase a customer's personal data (right to erasure)",
             description = "Pseudonymizes name and national id, removes external reference, e-mail, phone and address, "
                     + "replaces the contact log's free text and withdraws contact consent; keeps the financial records. "
-                    + "Emits CONTACT_PREFERENCES_CHANGED (no contact) and CUSTOMER_ERASED. Refused while a loan is active. "
-                    + "Repeating it changes nothing.")
+                    + "Emits CONTACT_PREFERENCES_CHANGED (no contact) and CUSTOMER_ERASED. Refused (409, with the reason) while "
+                    + "money is owed on any loan (active, or charged off and not fully recovered) or within "
+                    + "customer.erasure.retention-period (5 years) after the last loan closed, unless a privacy-officer forces "
+                    + "it with a reason (force, forceReason), which is recorded with the overridden rule. Repeating it changes nothing.")
     @APIResponse(responseCode = "200", description = "Erased (now or before)")
+    @APIResponse(responseCode = "403", description = "force without the privacy-officer role",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such customer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The customer has an active loan",
+    @APIResponse(responseCode = "409", description = "The data must still be kept: money owed, or the retention period runs",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ErasureResponse erase(@Parameter(description = "Customer id", example = "5b7c2f4e-1111-4c3a-9d7e-2a6f0c1e9a01") @PathParam("id") UUID id,
             @NotNull @Valid ErasureRequest request) {
-        var erasure = erasures.erase(id, request, currentUser.name());
+        var erasure = erasures.erase(id, request, currentUser.name(), identity.hasRole(Roles.PRIVACY_OFFICER));
         var c = erasure.customer();
         return new ErasureResponse(c.id, c.erasedAt, c.erasedBy, c.erasureReference, ErasureService.PSEUDONYMIZED,
-                ErasureService.RETAINED, erasure.alreadyErased());
+                ErasureService.RETAINED, erasure.alreadyErased(), c.erasureOverriddenRule, c.erasureForceReason);
     }
 
     private static CustomerListing.Sort parseSort(String sort) {

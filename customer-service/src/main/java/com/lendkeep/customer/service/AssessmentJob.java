@@ -1,8 +1,6 @@
 package com.lendkeep.customer.service;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -16,8 +14,10 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * Tenure grows and contacts leave the 12-month window without any event: once a day every customer
- * not yet assessed today is re-assessed (each in its own transaction, so one failure stops nothing).
+ * Tenure grows and contacts leave the 12-month window without any event, as the loan book's business
+ * date moves: every customer assessed for an earlier date than the one in force is re-assessed (each
+ * in its own transaction, so one failure stops nothing), shortly after the business date moves
+ * ({@code customer.reassess.date-check}) and once a day (for the wall clock, while no business date is known).
  * Several instances may run it at once: the row lock serializes them and an unchanged value emits
  * nothing, so the only cost is duplicate work.
  */
@@ -28,11 +28,14 @@ public class AssessmentJob {
 
     private final CustomerRepository customers;
     private final AssessmentService assessments;
+    private final BusinessDateService businessDate;
     private final int batchSize;
 
-    public AssessmentJob(CustomerRepository customers, AssessmentService assessments, CustomerConfig config) {
+    public AssessmentJob(CustomerRepository customers, AssessmentService assessments, BusinessDateService businessDate,
+            CustomerConfig config) {
         this.customers = customers;
         this.assessments = assessments;
+        this.businessDate = businessDate;
         this.batchSize = config.reassess().batchSize();
     }
 
@@ -42,14 +45,23 @@ public class AssessmentJob {
         Log.infof("daily re-assessment: %d customer(s) re-assessed", done);
     }
 
-    /** Re-assesses every customer last assessed before today (UTC); returns how many were. */
+    @Scheduled(identity = "customer-reassess-on-date-change", every = "${customer.reassess.date-check}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void afterBusinessDateMoved() {
+        int done = reassessStale();
+        if (done > 0) {
+            Log.infof("re-assessment for the business date: %d customer(s) re-assessed", done);
+        }
+    }
+
+    /** Re-assesses every customer assessed for a date before the business date (or today, without one); returns how many were. */
     public int reassessStale() {
-        Instant startOfToday = LocalDate.now(ZoneOffset.UTC).atStartOfDay(ZoneOffset.UTC).toInstant();
+        LocalDate today = QuarkusTransaction.requiringNew().call(() -> businessDate.today().date());
         UUID after = FIRST;
         int done = 0;
         while (true) {
             UUID from = after;
-            List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> customers.staleAssessments(startOfToday, from, batchSize));
+            List<UUID> ids = QuarkusTransaction.requiringNew().call(() -> customers.staleAssessments(today, from, batchSize));
             for (UUID id : ids) {
                 try {
                     QuarkusTransaction.requiringNew().run(() -> assessments.reassess(id));

@@ -2,7 +2,6 @@ package com.lendkeep.customer.service;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,9 +44,12 @@ public class AssessmentService {
     private final CustomerMapper mapper;
     private final EntityManager em;
     private final Assessor assessor;
+    private final BusinessDateService businessDate;
 
     public AssessmentService(CustomerRepository customers, CustomerLoanRepository loans, CreditScoreRepository scores,
-            ContactRepository contacts, Outbox outbox, CustomerMapper mapper, EntityManager em, CustomerConfig config) {
+            ContactRepository contacts, Outbox outbox, CustomerMapper mapper, EntityManager em, CustomerConfig config,
+            BusinessDateService businessDate) {
+        this.businessDate = businessDate;
         this.customers = customers;
         this.loans = loans;
         this.scores = scores;
@@ -65,7 +67,8 @@ public class AssessmentService {
 
     /** Re-assesses a customer whose row the caller has locked (or just inserted). */
     public CustomerAssessment reassess(Customer customer) {
-        LocalDate asOf = LocalDate.now(ZoneOffset.UTC);
+        // ages, windows and stages on the loan book's date, not the wall clock's
+        LocalDate asOf = businessDate.today().date();
         CustomerAssessment assessment = assessor.assess(facts(customer, asOf));
         // The stored values, read from the row (not the entity, which may predate an earlier write in this transaction).
         Object[] stored = (Object[]) em.createNativeQuery("SELECT tier, grade FROM customer WHERE id = ?1 FOR UPDATE")
@@ -81,7 +84,7 @@ public class AssessmentService {
             outbox.publish(EventType.GRADE_CHANGED, customer.id, new Payloads.GradeChanged(oldGrade, newGrade, assessment.grade().rule()));
         }
         em.createNativeQuery("UPDATE customer SET tier = ?1, grade = ?2, relationship_depth = ?3, lifecycle_stage = ?4, "
-                + "assessment = ?5, assessed_at = ?6 WHERE id = ?7")
+                + "assessment = ?5, assessed_at = ?6, assessed_on = ?8 WHERE id = ?7")
                 .setParameter(1, newTier)
                 .setParameter(2, newGrade)
                 .setParameter(3, assessment.relationshipDepth().value().name())
@@ -89,6 +92,7 @@ public class AssessmentService {
                 .setParameter(5, mapper.write(assessment))
                 .setParameter(6, Instant.now())
                 .setParameter(7, customer.id)
+                .setParameter(8, asOf)
                 .executeUpdate();
         return assessment;
     }
@@ -96,7 +100,7 @@ public class AssessmentService {
     CustomerFacts facts(Customer c, LocalDate asOf) {
         List<LoanFacts> loanFacts = loans.forCustomer(c.id).stream()
                 .map(l -> new LoanFacts(l.principal, l.outstanding, l.interestPaid, l.annualRate, l.openedOn, l.maturityDate,
-                        l.closedOn, l.status))
+                        l.closedOn, l.status, l.daysPastDue(asOf)))
                 .toList();
         ScoreFacts latest = scores.latest(c.id).map(s -> new ScoreFacts(s.score, s.bureau, s.scoreDate)).orElse(null);
         int recentContacts = contacts.countSince(c.id, asOf.minusMonths(12));

@@ -56,11 +56,14 @@ public class CustomerService {
     private final AssessmentService assessments;
     private final CustomerMapper mapper;
     private final Outbox outbox;
+    private final BusinessDateService businessDate;
     private final int maxOffset;
 
     public CustomerService(CustomerRepository customers, CustomerListing listing, CreditScoreRepository scores,
-            ContactRepository contacts, AssessmentService assessments, CustomerMapper mapper, Outbox outbox, CustomerConfig config) {
+            ContactRepository contacts, AssessmentService assessments, CustomerMapper mapper, Outbox outbox, CustomerConfig config,
+            BusinessDateService businessDate) {
         this.maxOffset = config.list().maxOffset();
+        this.businessDate = businessDate;
         this.customers = customers;
         this.listing = listing;
         this.scores = scores;
@@ -72,6 +75,7 @@ public class CustomerService {
 
     /** Registers a customer, emits CUSTOMER_REGISTERED and its first tier and grade. */
     public CustomerView register(CustomerRequest request) {
+        requireProfileDates(request);
         Customer customer = new Customer();
         mapper.apply(request, customer);
         requireUnique(customer);
@@ -95,6 +99,7 @@ public class CustomerService {
      * profile is personal data); a change of tier or grade it causes is emitted as usual.
      */
     public CustomerView update(UUID id, CustomerRequest request, Precondition precondition) {
+        requireProfileDates(request);
         Customer customer = lockWritable(id);
         if (precondition.version() != null && precondition.version() != customer.version) {
             String detail = "version " + precondition.version() + " is not the current version " + customer.version
@@ -133,34 +138,38 @@ public class CustomerService {
 
     /**
      * Records a bureau score. The history keeps every (bureau, date); a repeat of a known
-     * (bureau, date, score) changes nothing; a score dated before the latest one is history only;
-     * only a score that becomes the latest emits CREDIT_SCORE_CHANGED, with the change against the
-     * previous latest score (from any bureau), and re-assesses the grade.
+     * (bureau, date, score) changes nothing and emits nothing; a score dated before the latest one is
+     * history only; only a score that becomes the latest emits CREDIT_SCORE_CHANGED, with the change
+     * against the same bureau's previous score (bureaus score on different scales: EQUIFAX 760 then
+     * EXPERIAN 690 is no fall of 70), and re-assesses the grade.
      */
     public ScoreResult recordCreditScore(UUID customerId, CreditScoreRequest request) {
+        int value = wholeScore(request);
+        businessDate.requireNotAfterToday("scoreDate", request.scoreDate());
         Customer customer = lockWritable(customerId);
         String bureau = request.bureau().strip().toUpperCase(Locale.ROOT);
         var existing = scores.find(customerId, bureau, request.scoreDate());
         if (existing.isPresent()) {
-            if (existing.get().score == request.score()) {
+            if (existing.get().score == value) {
                 return new ScoreResult(existing.get(), ScoreEffect.DUPLICATE);
             }
             throw new ApiException(409, "Conflict", "bureau " + bureau + " already reported score " + existing.get().score
                     + " for " + request.scoreDate() + "; a correction must use a new date", "score");
         }
         var previous = scores.latest(customerId);
+        var previousOfBureau = scores.latest(customerId, bureau);
         CreditScore score = new CreditScore();
         score.id = UUID.randomUUID();
         score.customerId = customerId;
         score.bureau = bureau;
-        score.score = request.score();
+        score.score = value;
         score.scoreDate = request.scoreDate();
         score.receivedAt = Instant.now();
         scores.persist(score);
         if (previous.isPresent() && previous.get().scoreDate.isAfter(score.scoreDate)) {
             return new ScoreResult(score, ScoreEffect.HISTORICAL);
         }
-        Integer old = previous.map(p -> p.score).orElse(null);
+        Integer old = previousOfBureau.map(p -> p.score).orElse(null);
         outbox.publish(EventType.CREDIT_SCORE_CHANGED, customerId, new Payloads.CreditScoreChanged(
                 bureau, old, score.score, old == null ? null : score.score - old, score.scoreDate));
         scores.flush();
@@ -174,8 +183,16 @@ public class CustomerService {
         return scores.history(customerId);
     }
 
-    /** Logs a contact, emits CONTACT_LOGGED and re-assesses (contact frequency is part of the relationship depth). */
-    public Contact logContact(UUID customerId, ContactRequest request) {
+    /**
+     * Logs a contact by {@code user} (the token's: nobody signs for someone else), emits CONTACT_LOGGED and
+     * re-assesses (contact frequency is part of the relationship depth).
+     */
+    public Contact logContact(UUID customerId, ContactRequest request, String user) {
+        if (request.loggedBy() != null) {
+            throw ApiException.badRequest("loggedBy", "loggedBy is not accepted: the contact is recorded as logged by the "
+                    + "token's user (" + user + "); leave the field out");
+        }
+        businessDate.requireNotAfterToday("contactDate", request.contactDate());
         Customer customer = lockWritable(customerId);
         Contact contact = new Contact();
         contact.id = UUID.randomUUID();
@@ -185,12 +202,14 @@ public class CustomerService {
         contact.channel = request.channel();
         contact.satisfaction = request.satisfaction();
         contact.outcome = request.outcome();
-        contact.loggedBy = request.loggedBy();
+        contact.loggedBy = user;
         contact.contactDate = request.contactDate();
         contact.loggedAt = Instant.now();
         contacts.persist(contact);
+        // the note is personal free text: it stays in the contact log (erasable); the event only says there is one
         outbox.publish(EventType.CONTACT_LOGGED, customerId, new Payloads.ContactLogged(contact.id, contact.kind.name(),
-                contact.topic.name(), contact.channel.name(), contact.satisfaction, contact.outcome, contact.contactDate));
+                contact.topic.name(), contact.channel.name(), contact.satisfaction, null, contact.contactDate,
+                contact.outcome != null && !contact.outcome.isBlank()));
         contacts.flush();
         assessments.reassess(customer);
         return contact;
@@ -200,6 +219,25 @@ public class CustomerService {
     public List<Contact> contacts(UUID customerId) {
         get(customerId);
         return contacts.forCustomer(customerId);
+    }
+
+    /**
+     * A score is a whole number on the bureau's scale: 700.5 is refused, not stored as 700 (JSON
+     * numbers are read exactly; the range is checked by the request's constraints).
+     */
+    private static int wholeScore(CreditScoreRequest request) {
+        try {
+            return request.score().stripTrailingZeros().intValueExact();
+        } catch (ArithmeticException e) {
+            throw ApiException.badRequest("score", "score must be a whole number from 300 to 900, was " + request.score().toPlainString());
+        }
+    }
+
+    private void requireProfileDates(CustomerRequest request) {
+        businessDate.requireNotAfterToday("relationshipSince", request.relationshipSince());
+        if (request.collateral() != null) {
+            businessDate.requireNotAfterToday("collateral.appraisedOn", request.collateral().appraisedOn());
+        }
     }
 
     /** Locks a customer that may still be changed: it exists and was not erased. */

@@ -2,6 +2,7 @@ package com.lendkeep.customer.service;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import com.lendkeep.customer.api.ErasureRequest;
+import com.lendkeep.customer.config.CustomerConfig;
 import com.lendkeep.customer.domain.Customer;
 import com.lendkeep.customer.repository.ContactRepository;
 import com.lendkeep.customer.repository.CustomerLoanRepository;
@@ -17,6 +19,8 @@ import com.lendkeep.platform.events.EventType;
 import com.lendkeep.platform.events.Payloads;
 import com.lendkeep.platform.outbox.Outbox;
 import com.lendkeep.platform.rest.ApiException;
+
+import io.quarkus.logging.Log;
 
 /**
  * Right to erasure: personal data is replaced by pseudonyms derived from the customer id (no key
@@ -35,7 +39,7 @@ public class ErasureService {
     /** What pseudonymization touches and what it keeps; also the receipt the API returns. */
     public static final List<String> PSEUDONYMIZED = List.of("fullName (pseudonym)", "nationalId (pseudonym)", "externalRef (removed)",
             "email (removed)", "phone (removed)", "postalAddress (removed)", "contact log free text (outcome)",
-            "quiet-period reasons", "contact outcomes in events not yet purged from the outbox");
+            "quiet-period reasons", "contact outcomes in events written before notes left the events, not yet purged from the outbox");
     public static final List<String> RETAINED = List.of("customer id, type, relationship dates, income and collateral (credit file)",
             "loans, repayments and their amounts (accounting and anti-money-laundering retention)",
             "credit-score history (basis of credit decisions)", "contact log facts: date, kind, topic, channel, satisfaction",
@@ -47,9 +51,14 @@ public class ErasureService {
     private final ContactPreferenceService preferences;
     private final Outbox outbox;
     private final EntityManager em;
+    private final BusinessDateService businessDate;
+    private final ErasureRules rules;
 
     public ErasureService(CustomerRepository customers, CustomerLoanRepository loans, ContactRepository contacts,
-            ContactPreferenceService preferences, Outbox outbox, EntityManager em) {
+            ContactPreferenceService preferences, Outbox outbox, EntityManager em, BusinessDateService businessDate,
+            CustomerConfig config) {
+        this.businessDate = businessDate;
+        this.rules = new ErasureRules(config.erasure().retentionPeriod());
         this.customers = customers;
         this.loans = loans;
         this.contacts = contacts;
@@ -59,19 +68,33 @@ public class ErasureService {
     }
 
     /**
-     * Erases the customer's personal data. Refused while a loan is active: the lender needs to know
-     * and reach its borrower to perform the contract (GDPR art. 17(3)(b) and 6(1)(b)). Erasing an
-     * erased customer changes nothing.
+     * Erases the customer's personal data. Refused (409, with the reason) while money is owed or within
+     * the retention period after the last loan closed ({@link ErasureRules}), unless {@code mayForce} (the
+     * privacy-officer role) and the request forces it with a reason: then the overridden rule, the reason
+     * and the user are kept with the erasure. Erasing an erased customer changes nothing.
      */
-    public Erasure erase(UUID customerId, ErasureRequest request, String user) {
+    public Erasure erase(UUID customerId, ErasureRequest request, String user, boolean mayForce) {
+        if (request.forced() && !mayForce) {
+            throw ApiException.forbidden("forcing an erasure past the retention rules needs the privacy-officer role");
+        }
+        if (request.forced() && (request.forceReason() == null || request.forceReason().isBlank())) {
+            throw ApiException.badRequest("forceReason", "forceReason is required with force: say why the retention rules are overridden");
+        }
         Customer customer = customers.lock(customerId).orElseThrow(() -> ApiException.notFound("customer", customerId));
         if (customer.erased()) {
             return new Erasure(customer, true);
         }
-        long active = loans.countActive(customerId);
-        if (active > 0) {
-            throw ApiException.unprocessable("customer has " + active + " active loan(s): personal data is needed to perform "
-                    + "the loan contract until it is closed; erase it afterwards");
+        Optional<String> refusal = rules.refusal(loans.forCustomer(customerId), businessDate.today().date());
+        if (refusal.isPresent() && !request.forced()) {
+            throw ApiException.conflict("personal data must be kept: " + refusal.get()
+                    + "; a privacy officer may force the erasure with a reason");
+        }
+        if (refusal.isPresent()) {
+            customer.erasureOverriddenRule = refusal.get();
+            customer.erasureForceReason = request.forceReason().strip();
+            customer.erasureForcedBy = user;
+            // ids only: the reason is free text
+            Log.infof("erasure of customer %s forced by %s past a retention rule", customerId, user);
         }
         customer.fullName = "Erased customer " + customerId.toString().substring(0, 8);
         customer.nationalId = "ERASED-" + customerId;

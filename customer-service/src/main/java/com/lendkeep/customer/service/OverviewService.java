@@ -2,7 +2,6 @@ package com.lendkeep.customer.service;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -36,10 +35,12 @@ public class OverviewService {
     private final ChurnRiskRepository risks;
     private final CustomerMapper mapper;
     private final CustomerConfig.Overview config;
+    private final BusinessDateService businessDate;
 
     public OverviewService(CustomerService customers, CreditScoreRepository scores, ContactRepository contacts,
             ContactPreferenceService preferences, CustomerLoanRepository loans, ChurnRiskRepository risks, CustomerMapper mapper,
-            CustomerConfig config) {
+            CustomerConfig config, BusinessDateService businessDate) {
+        this.businessDate = businessDate;
         this.customers = customers;
         this.scores = scores;
         this.contacts = contacts;
@@ -53,13 +54,14 @@ public class OverviewService {
     public CustomerOverview overview(UUID customerId) {
         Customer customer = customers.get(customerId);
         List<CustomerLoan> book = loans.forCustomer(customerId);
+        LocalDate today = businessDate.today().date();
         return new CustomerOverview(
                 mapper.toResponse(customer),
                 trend(scores.history(customerId)),
                 contacts.recent(customerId, config.recentContacts()).stream().map(mapper::toResponse).toList(),
-                mapper.toResponse(preferences.get(customerId), LocalDate.now(ZoneOffset.UTC)),
-                summary(book),
-                book.stream().map(mapper::toResponse).toList(),
+                mapper.toResponse(preferences.get(customerId), today),
+                summary(book, today),
+                book.stream().map(l -> mapper.toResponse(l, today)).toList(),
                 risks.forCustomer(customerId).stream().map(mapper::toResponse).toList());
     }
 
@@ -71,21 +73,23 @@ public class OverviewService {
         List<CreditScore> window = new ArrayList<>(newestFirst.subList(0, Math.min(config.scorePoints(), newestFirst.size())));
         Collections.reverse(window);
         CreditScore latest = newestFirst.get(0);
-        Integer change = newestFirst.size() > 1 ? latest.score - newestFirst.get(1).score : null;
+        // against the same bureau's previous score: bureaus score on their own scales
+        Integer change = newestFirst.stream().skip(1).filter(s -> s.bureau.equals(latest.bureau)).findFirst()
+                .map(previous -> latest.score - previous.score).orElse(null);
         int overPoints = latest.score - window.get(0).score;
         String direction = overPoints > 0 ? "RISING" : overPoints < 0 ? "FALLING" : "STABLE";
         return new CustomerOverview.CreditScoreTrend(latest.score, latest.scoreDate, latest.bureau, change, overPoints, direction,
                 window.stream().map(s -> new CustomerOverview.ScorePoint(s.scoreDate, s.score, s.bureau)).toList());
     }
 
-    private static CustomerOverview.LoanSummary summary(List<CustomerLoan> book) {
+    private static CustomerOverview.LoanSummary summary(List<CustomerLoan> book, LocalDate today) {
         List<CustomerLoan> active = book.stream().filter(CustomerLoan::active).toList();
         BigDecimal exposure = active.stream().map(l -> l.outstanding != null ? l.outstanding : l.principal).filter(Objects::nonNull)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal borrowed = book.stream().map(l -> l.principal).filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal interest = book.stream().map(l -> l.interestPaid).reduce(BigDecimal.ZERO, BigDecimal::add);
-        int delinquent = (int) active.stream().filter(l -> l.daysPastDue > 0 || l.delinquencyBucket != null).count();
-        int maxDpd = active.stream().mapToInt(l -> l.daysPastDue).max().orElse(0);
+        int delinquent = (int) active.stream().filter(l -> l.daysPastDue(today) > 0 || l.delinquencyBucket != null).count();
+        int maxDpd = active.stream().mapToInt(l -> l.daysPastDue(today)).max().orElse(0);
         return new CustomerOverview.LoanSummary(active.size(), book.size(), exposure, borrowed, interest, delinquent, maxDpd);
     }
 }

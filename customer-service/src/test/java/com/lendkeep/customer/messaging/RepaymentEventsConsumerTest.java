@@ -83,7 +83,7 @@ class RepaymentEventsConsumerTest {
 
     @Test
     void burstsForSeveralCustomersHaveEachEffectOnceAndDeadLetterOnlyThePoison() {
-        LocalDate today = LocalDate.now();
+        LocalDate today = com.lendkeep.customer.TestSupport.today(); // the date the service judges by
         Instant now = Instant.now();
         String a = register(customer());
         String b = register(customer());
@@ -146,7 +146,7 @@ class RepaymentEventsConsumerTest {
     /** One batch, one transaction: the handler as processBatch runs it, without the inbox's one-by-one fallback to hide a failure. */
     @Test
     void oneBatchAppliesEachCustomersEventsInOrderAndReassessesThemOnceAtTheEnd() {
-        LocalDate today = LocalDate.now();
+        LocalDate today = com.lendkeep.customer.TestSupport.today(); // the date the service judges by
         Instant now = Instant.now();
         Map<String, UUID> loans = Map.of(register(customer()), UUID.randomUUID(), register(customer()), UUID.randomUUID());
         // the customers' events interleaved, in no particular id order. The two repayments have the same value date and

@@ -53,8 +53,7 @@ class BadInputTest {
             fieldError(post("/customers", body), field);
         }
         fieldError(post("/customers/" + id + "/credit-scores", Map.of("bureau", "EXPERIAN", "score", 700)), "scoreDate");
-        fieldError(post("/customers/" + id + "/contacts", Map.of("kind", "CALL", "topic", "GENERAL", "channel", "PHONE",
-                "contactDate", LocalDate.now().toString())), "loggedBy");
+        fieldError(post("/customers/" + id + "/contacts", Map.of("kind", "CALL", "topic", "GENERAL", "channel", "PHONE")), "contactDate");
         Map<String, Object> collateral = customer();
         collateral.put("collateral", Map.of("appraisedValue", 1000));
         fieldError(post("/customers", collateral), "collateral.type");
@@ -92,7 +91,7 @@ class BadInputTest {
         collateral.put("collateral", Map.of("type", "TULIPS", "appraisedValue", 10));
         fieldError(post("/customers", collateral), "collateral.type");
         fieldError(post("/customers/" + id + "/contacts", Map.of("kind", "TELEPATHY", "topic", "GENERAL", "channel", "PHONE",
-                "loggedBy", "a", "contactDate", LocalDate.now().toString())), "kind");
+                "contactDate", LocalDate.now().toString())), "kind");
         given().contentType(ContentType.JSON).body(Map.of("doNotContact", false, "allowedChannels", List.of("EMAIL", "PIGEON")))
                 .put("/customers/" + id + "/contact-preferences").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("allowedChannels[1]"));
@@ -109,7 +108,7 @@ class BadInputTest {
         fieldError(post("/customers/" + id + "/credit-scores", Map.of("bureau", "EXPERIAN", "score", 1200,
                 "scoreDate", LocalDate.now().toString())), "score");
         fieldError(post("/customers/" + id + "/contacts", Map.of("kind", "SURVEY", "topic", "GENERAL", "channel", "APP",
-                "satisfaction", 9, "loggedBy", "a", "contactDate", LocalDate.now().toString())), "satisfaction");
+                "satisfaction", 9, "contactDate", LocalDate.now().toString())), "satisfaction");
     }
 
     @Test
@@ -138,10 +137,18 @@ class BadInputTest {
         phone.put("phone", "call me maybe");
         fieldError(post("/customers", phone), "phone");
         Map<String, Object> future = customer();
-        future.put("relationshipSince", LocalDate.now().plusDays(2).toString());
+        future.put("relationshipSince", com.lendkeep.customer.TestSupport.today().plusDays(2).toString());
         fieldError(post("/customers", future), "relationshipSince");
         fieldError(post("/customers/" + id + "/contacts", Map.of("kind", "CALL", "topic", "GENERAL", "channel", "PHONE",
-                "outcome", "x".repeat(501), "loggedBy", "a", "contactDate", LocalDate.now().toString())), "outcome");
+                "outcome", "x".repeat(501), "contactDate", LocalDate.now().toString())), "outcome");
+    }
+
+    /** Reproduction (issue 17): an advisor logged a contact as "cfo.spoofed"; the actor is the token's, a body user is refused. */
+    @Test
+    void aUserInTheBodyIsRefused() {
+        fieldError(post("/customers/" + id + "/contacts", Map.of("kind", "CALL", "topic", "GENERAL", "channel", "PHONE",
+                "loggedBy", "cfo.spoofed", "contactDate", LocalDate.now().toString())), "loggedBy");
+        given().get("/customers/" + id + "/contacts").then().statusCode(200).body("size()", org.hamcrest.Matchers.equalTo(0));
     }
 
     @Test

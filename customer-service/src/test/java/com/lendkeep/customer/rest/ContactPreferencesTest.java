@@ -56,7 +56,7 @@ class ContactPreferencesTest {
                 .body("contactableToday", equalTo(true))
                 .body("updatedAt", nullValue());
 
-        LocalDate today = LocalDate.now();
+        LocalDate today = com.lendkeep.customer.TestSupport.today(); // the date the service judges by
         Map<String, Object> preferences = Map.of("doNotContact", false, "allowedChannels", List.of("SMS", "EMAIL", "SMS"),
                 "quietPeriods", List.of(Map.of("from", today.minusDays(1).toString(), "to", today.plusDays(10).toString(),
                         "reason", "recovering from surgery")));

@@ -82,7 +82,7 @@ class CustomerProfileTest {
                 .body("relationshipDepth.reasons", hasItem("tenure 6 years >= 5: +2"))
                 .body("lifecycleStage.value", equalTo("INITIAL"))
                 .body("lifecycleStage.rule", equalTo("INITIAL: no loan yet"))
-                .body("assessedAsOf", equalTo(LocalDate.now(java.time.ZoneOffset.UTC).toString()));
+                .body("assessedAsOf", equalTo(com.lendkeep.customer.TestSupport.today().toString()));
     }
 
     @Test

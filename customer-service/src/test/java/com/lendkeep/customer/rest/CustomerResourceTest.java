@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lendkeep.customer.TestSupport;
 import com.lendkeep.infra.KafkaTestClient;
+import com.lendkeep.infra.TestUsers;
 import com.lendkeep.infra.RealInfraTestResource;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -164,8 +165,8 @@ class CustomerResourceTest {
     @Test
     void contactIsLoggedAndEmitted() throws Exception {
         String id = register(nationalId());
-        String contactId = given().contentType(ContentType.JSON).body(Map.of("kind", "COMPLAINT", "topic", "RATE_COMPLAINT", "channel", "PHONE",
-                "satisfaction", 1, "outcome", "offered a rate review", "loggedBy", "advisor.lee", "contactDate", LocalDate.now().toString()))
+        String contactId = given().header(TestUsers.as("advisor.lee", "advisor")).contentType(ContentType.JSON).body(Map.of("kind", "COMPLAINT", "topic", "RATE_COMPLAINT", "channel", "PHONE",
+                "satisfaction", 1, "outcome", "offered a rate review", "contactDate", LocalDate.now().toString()))
                 .post("/customers/" + id + "/contacts")
                 .then().statusCode(201).body("topic", equalTo("RATE_COMPLAINT")).extract().path("id");
         var record = kafka.await("contact-events", r -> id.equals(r.key()), Duration.ofSeconds(20));
@@ -175,9 +176,10 @@ class CustomerResourceTest {
         assertEquals("RATE_COMPLAINT", data.get("topic").asText());
         assertEquals("PHONE", data.get("channel").asText());
         assertEquals(1, data.get("satisfaction").asInt());
-        assertEquals("offered a rate review", data.get("outcome").asText());
+        assertTrue(data.get("outcome").isNull(), "the note is personal free text: not on the topic");
+        assertTrue(data.get("noteRecorded").asBoolean());
         assertEquals(LocalDate.now().toString(), data.get("contactDate").asText());
-        assertEquals(7, data.size(), "no other field: " + data);
+        assertEquals(8, data.size(), "no other field: " + data);
         given().get("/customers/" + id + "/contacts").then().statusCode(200).body("[0].id", equalTo(contactId))
                 .body("[0].loggedBy", equalTo("advisor.lee"));
     }

@@ -69,7 +69,7 @@ class OverviewTest {
                     "scoreDate", today.minusDays(score.getValue()).toString())).post("/customers/" + id + "/credit-scores").then().statusCode(201);
         }
         for (var topic : List.of("PAYOFF_INQUIRY", "COMPETITOR_OFFER")) {
-            given().contentType(ContentType.JSON).body(Map.of("kind", "INQUIRY", "topic", topic, "channel", "PHONE", "loggedBy", "advisor.lee",
+            given().contentType(ContentType.JSON).body(Map.of("kind", "INQUIRY", "topic", topic, "channel", "PHONE",
                     "contactDate", (topic.equals("PAYOFF_INQUIRY") ? today.minusDays(3) : today).toString()))
                     .post("/customers/" + id + "/contacts").then().statusCode(201);
         }

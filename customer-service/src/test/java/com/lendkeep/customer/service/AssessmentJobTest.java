@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
@@ -35,7 +34,7 @@ class AssessmentJobTest {
     EntityManager em;
 
     @Test
-    void customersNotAssessedTodayAreReassessed() {
+    void customersAssessedForAnEarlierDateAreReassessed() {
         Map<String, Object> body = customer();
         body.put("relationshipSince", LocalDate.now().toString());
         String id = register(body);
@@ -43,18 +42,18 @@ class AssessmentJobTest {
 
         // as if the last assessment was two days ago, and six years of tenure had passed since
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("UPDATE customer SET relationship_since = ?1, "
-                + "assessed_at = now() - interval '2 days' WHERE id = ?2")
+                + "assessed_on = assessed_on - 2 WHERE id = ?2")
                 .setParameter(1, LocalDate.now().minusYears(6)).setParameter(2, UUID.fromString(id)).executeUpdate());
 
         assertTrue(job.reassessStale() >= 1);
         given().get("/customers/" + id).then().statusCode(200)
                 .body("relationshipDepth.value", equalTo("MODERATE"))
                 .body("relationshipDepth.reasons", hasItem("tenure 6 years >= 5: +2"))
-                .body("assessedAsOf", equalTo(LocalDate.now(ZoneOffset.UTC).toString()))
+                .body("assessedAsOf", equalTo(com.lendkeep.customer.TestSupport.today().toString()))
                 .body("version", equalTo(0));
-        // assessed today: not picked again
+        // assessed for the date in force: not picked again
         assertTrue(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
-                "SELECT count(*) FROM customer WHERE id = ?1 AND assessed_at >= current_date")
-                .setParameter(1, UUID.fromString(id)).getSingleResult()).intValue()) == 1);
+                "SELECT count(*) FROM customer WHERE id = ?1 AND assessed_on = ?2")
+                .setParameter(1, UUID.fromString(id)).setParameter(2, com.lendkeep.customer.TestSupport.today()).getSingleResult()).intValue()) == 1);
     }
 }

@@ -50,8 +50,19 @@ public final class Payloads {
             Integer change, @NotNull LocalDate scoreDate) {
     }
 
+    /**
+     * @param outcome      the contact note's text: null from customer-service (personal free text stays in its
+     *                     contact log, never on a topic); kept for events written before
+     * @param noteRecorded whether the contact log holds a note for this contact; null from older producers
+     */
     public record ContactLogged(@NotNull UUID contactId, @NotBlank String kind, @NotBlank String topic,
-            @NotBlank String channel, @Min(1) @Max(5) Integer satisfaction, String outcome, @NotNull LocalDate contactDate) {
+            @NotBlank String channel, @Min(1) @Max(5) Integer satisfaction, String outcome, @NotNull LocalDate contactDate,
+            Boolean noteRecorded) {
+
+        public ContactLogged(UUID contactId, String kind, String topic, String channel, Integer satisfaction, String outcome,
+                LocalDate contactDate) {
+            this(contactId, kind, topic, channel, satisfaction, outcome, contactDate, null);
+        }
     }
 
     /** @param outcome REJECTED or WITHDRAWN */

@@ -16,6 +16,11 @@ public final class Roles {
     public static final String RISK_ANALYST = "risk-analyst";
     /** Operations: the business date, erasure, scheduled jobs. */
     public static final String ADMIN = "admin";
+    /**
+     * The data protection officer: may force an erasure that the retention rules refuse (money owed, or
+     * within the retention period after the last loan closed), with a reason that is recorded.
+     */
+    public static final String PRIVACY_OFFICER = "privacy-officer";
 
     private Roles() {
     }

@@ -33,6 +33,32 @@ public record CustomerFacts(LocalDate asOf, CustomerType type, LocalDate relatio
         return loans.stream().map(LoanFacts::principal).filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
+    /** Outstanding of the performing loans (active, under {@code nonPerformingDays} past due). */
+    public BigDecimal performingExposure(int nonPerformingDays) {
+        return loans.stream().filter(l -> l.performing(nonPerformingDays)).map(LoanFacts::exposure).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** Borrowed on loans that were repaid or still perform: a charged-off or non-performing loan is no contribution. */
+    public BigDecimal goodBorrowing(int nonPerformingDays) {
+        return loans.stream().filter(l -> l.active() ? l.performing(nonPerformingDays) : !l.chargedOff())
+                .map(LoanFacts::principal).filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    public int performingLoans(int nonPerformingDays) {
+        return (int) loans.stream().filter(l -> l.performing(nonPerformingDays)).count();
+    }
+
+    /** The most days past due of the active loans (0 when all are current). */
+    public int maxDaysPastDue() {
+        return loans.stream().filter(LoanFacts::active).mapToInt(LoanFacts::daysPastDue).max().orElse(0);
+    }
+
+    /** The latest charge-off, or null. */
+    public LocalDate lastChargedOffOn() {
+        return loans.stream().filter(LoanFacts::chargedOff).map(LoanFacts::closedOn).filter(Objects::nonNull)
+                .max(Comparator.naturalOrder()).orElse(null);
+    }
+
     public BigDecimal interestIncome() {
         return loans.stream().map(LoanFacts::interestPaid).filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
@@ -60,6 +86,16 @@ public record CustomerFacts(LocalDate asOf, CustomerType type, LocalDate relatio
     public LocalDate lastLoanClosedOn() {
         return loans.stream().filter(l -> !l.active()).map(LoanFacts::closedOn).filter(Objects::nonNull)
                 .max(Comparator.naturalOrder()).orElse(null);
+    }
+
+    /**
+     * Whether a loan other than a prepaid one was opened on or after the last prepayment: borrowing
+     * again. The prepaid loan itself never counts, even when it was opened and prepaid on the same day.
+     */
+    public boolean borrowedSinceLastPrepayment() {
+        LocalDate prepaid = lastPrepaidOn();
+        return prepaid != null && loans.stream().anyMatch(l -> !LoanFacts.PREPAID.equals(l.status()) && l.openedOn() != null
+                && !l.openedOn().isBefore(prepaid));
     }
 
     public LocalDate lastPrepaidOn() {

@@ -15,9 +15,12 @@ public record GradeAssessment(Grade value, String rule, List<String> reasons, In
 
     /**
      * @param collateralCoverage collateral value after haircut divided by exposure; null when there is no exposure
+     * @param maxDaysPastDue     the most days past due of the customer's active loans
+     * @param lastChargedOffOn   the customer's latest charge-off, or null
      */
     public record Inputs(Integer creditScore, String bureau, LocalDate scoreDate, BigDecimal exposure,
             CollateralType collateralType, BigDecimal collateralValue, BigDecimal collateralHaircut,
-            BigDecimal collateralCoverage, String industry, VolatilityClass industryVolatility) {
+            BigDecimal collateralCoverage, String industry, VolatilityClass industryVolatility, int maxDaysPastDue,
+            LocalDate lastChargedOffOn) {
     }
 }

@@ -3,6 +3,7 @@ package com.lendkeep.customer.domain.rules;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +15,10 @@ import com.lendkeep.customer.domain.VolatilityClass;
  * The latest credit score gives the starting grade (A from {@code a-min-score}, B from
  * {@code b-min-score}, else C; no score on file is C). Then one grade down when the collateral,
  * after its haircut, covers less than {@code min-coverage} of the outstanding exposure, and one
- * grade down when the industry is VOLATILE. C is the floor.
+ * grade down when the industry is VOLATILE. Then the customer's own record: arrears of
+ * {@code arrears-days-past-due} or more on any loan take one grade off; arrears of
+ * {@code severe-arrears-days-past-due} or more, or a loan charged off within
+ * {@code charge-off-lookback-years}, give C. C is the floor.
  */
 public final class GradeRule {
 
@@ -34,6 +38,33 @@ public final class GradeRule {
         return industries.volatility().getOrDefault(industry, industries.defaultVolatility());
     }
 
+    /** The customer's own arrears and charge-offs: a score can lag behind what the lender itself has seen. */
+    private Grade ownRecord(CustomerFacts facts, Grade grade, List<String> reasons, List<String> downgrades) {
+        LocalDate chargedOff = facts.lastChargedOffOn();
+        if (chargedOff != null && chargedOff.isAfter(facts.asOf().minusYears(config.chargeOffLookbackYears()))) {
+            String step = "a loan was charged off on " + chargedOff + " (within " + config.chargeOffLookbackYears() + " years): C";
+            reasons.add(step);
+            downgrades.add(step);
+            return Grade.C;
+        }
+        int dpd = facts.maxDaysPastDue();
+        if (dpd >= config.severeArrearsDaysPastDue()) {
+            String step = "arrears of " + dpd + " days past due >= " + config.severeArrearsDaysPastDue() + ": C";
+            reasons.add(step);
+            downgrades.add(step);
+            return Grade.C;
+        }
+        if (dpd >= config.arrearsDaysPastDue()) {
+            String step = "arrears of " + dpd + " days past due >= " + config.arrearsDaysPastDue() + ": one grade down";
+            reasons.add(step);
+            downgrades.add(step);
+            return grade.down();
+        }
+        reasons.add(dpd == 0 ? "no arrears and no charge-off on the customer's loans"
+                : "arrears of " + dpd + " days past due < " + config.arrearsDaysPastDue() + "; no charge-off");
+        return grade;
+    }
+
     public GradeAssessment evaluate(CustomerFacts facts) {
         BigDecimal exposure = Amounts.money(facts.exposure());
         BigDecimal haircut = facts.collateralType() == null ? BigDecimal.ZERO
@@ -47,7 +78,8 @@ public final class GradeRule {
         GradeAssessment.Inputs inputs = new GradeAssessment.Inputs(score == null ? null : score.score(),
                 score == null ? null : score.bureau(), score == null ? null : score.scoreDate(), exposure,
                 facts.collateralType(), facts.collateralValue(), haircut,
-                coverage == null ? null : coverage.setScale(4, RoundingMode.HALF_UP), facts.industry(), volatility);
+                coverage == null ? null : coverage.setScale(4, RoundingMode.HALF_UP), facts.industry(), volatility,
+                facts.maxDaysPastDue(), facts.lastChargedOffOn());
 
         List<String> reasons = new ArrayList<>();
         List<String> downgrades = new ArrayList<>();
@@ -92,6 +124,8 @@ public final class GradeRule {
         } else {
             reasons.add(industry + " is " + volatility);
         }
+
+        grade = ownRecord(facts, grade, reasons, downgrades);
 
         String rule = grade + ": " + start + (downgrades.isEmpty() ? "" : "; " + String.join("; ", downgrades));
         return new GradeAssessment(grade, rule, reasons, inputs);

@@ -10,7 +10,8 @@ import com.lendkeep.customer.domain.LifecycleStage;
 @Schema(description = "Lifecycle stage, with the rule that produced it and its inputs.")
 public record StageAssessment(LifecycleStage value, String rule, List<String> reasons, Inputs inputs) {
 
+    /** @param borrowedSinceLastPrepayment a loan other than a prepaid one opened on or after the last prepayment */
     public record Inputs(long tenureMonths, int loansEver, int activeLoans, LocalDate lastLoanOpenedOn,
-            LocalDate lastLoanClosedOn, LocalDate lastPrepaidOn) {
+            LocalDate lastLoanClosedOn, LocalDate lastPrepaidOn, boolean borrowedSinceLastPrepayment) {
     }
 }

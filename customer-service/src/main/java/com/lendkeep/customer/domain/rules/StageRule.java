@@ -12,7 +12,8 @@ import com.lendkeep.customer.domain.LifecycleStage;
  * <ol>
  * <li>no loan yet: INITIAL</li>
  * <li>loans, but none active: DECLINE</li>
- * <li>a loan prepaid within {@code prepaid-lookback-months} and no loan opened since: DECLINE</li>
+ * <li>a loan prepaid within {@code prepaid-lookback-months} and no other loan opened since (on the prepayment's day
+ * included; the prepaid loan itself never counts, even opened and prepaid the same day): DECLINE</li>
  * <li>tenure under {@code initial-months} and only one loan: INITIAL</li>
  * <li>a loan opened within {@code recent-borrowing-months}, or tenure under {@code mature-years}: GROWTH</li>
  * <li>otherwise: MATURE</li>
@@ -30,7 +31,7 @@ public final class StageRule {
     public StageAssessment evaluate(CustomerFacts facts) {
         LocalDate asOf = facts.asOf();
         StageAssessment.Inputs in = new StageAssessment.Inputs(facts.tenureMonths(), facts.loansEver(), facts.activeLoans(),
-                facts.lastLoanOpenedOn(), facts.lastLoanClosedOn(), facts.lastPrepaidOn());
+                facts.lastLoanOpenedOn(), facts.lastLoanClosedOn(), facts.lastPrepaidOn(), facts.borrowedSinceLastPrepayment());
         List<String> reasons = new ArrayList<>();
 
         if (in.loansEver() == 0) {
@@ -42,8 +43,8 @@ public final class StageRule {
                     + (in.lastLoanClosedOn() == null ? "" : ", the last closed on " + in.lastLoanClosedOn()), reasons, in);
         }
         LocalDate prepaidSince = asOf.minusMonths(config.prepaidLookbackMonths());
-        if (in.lastPrepaidOn() != null && !in.lastPrepaidOn().isBefore(prepaidSince)
-                && (in.lastLoanOpenedOn() == null || in.lastLoanOpenedOn().isBefore(in.lastPrepaidOn()))) {
+        // not "opened before the prepayment": a loan opened and prepaid the same day is no new borrowing
+        if (in.lastPrepaidOn() != null && !in.lastPrepaidOn().isBefore(prepaidSince) && !in.borrowedSinceLastPrepayment()) {
             return done(LifecycleStage.DECLINE, "DECLINE: a loan was prepaid on " + in.lastPrepaidOn() + " (within "
                     + config.prepaidLookbackMonths() + " months) and nothing was borrowed since", reasons, in);
         }

@@ -15,8 +15,10 @@ import com.lendkeep.customer.domain.Tier;
 public record TierAssessment(Tier value, String rule, List<String> reasons, Inputs inputs) {
 
     /**
-     * @param lifetimeValue interest to date plus the expected interest of the active loans (README: lifetime value)
-     * @param products      active loans
+     * @param exposure      outstanding of the performing loans (active, under the non-performing days past due)
+     * @param totalBorrowed borrowed on loans repaid or still performing (charged-off and non-performing loans left out)
+     * @param lifetimeValue interest to date plus the expected interest of the performing loans (README: lifetime value)
+     * @param products      performing active loans
      */
     public record Inputs(BigDecimal exposure, BigDecimal totalBorrowed, BigDecimal interestIncome, BigDecimal lifetimeValue,
             int products) {

@@ -12,7 +12,10 @@ import com.lendkeep.customer.domain.Tier;
 
 /**
  * GOLD when any gold threshold is met, else SILVER when any silver threshold is met, else STANDARD.
- * Criteria: outstanding exposure, total borrowed, interest income to date, lifetime value, products held.
+ * Criteria count what the customer really contributes: performing exposure (active loans under
+ * {@code non-performing-days-past-due}), borrowing repaid or still performing, interest actually paid,
+ * lifetime value (that interest plus what the performing loans are expected to pay), performing
+ * products. A charged-off or non-performing loan never raises a tier; the reasons say which were left out.
  */
 public final class TierRule {
 
@@ -25,35 +28,57 @@ public final class TierRule {
     }
 
     public TierAssessment evaluate(CustomerFacts facts) {
-        TierAssessment.Inputs inputs = new TierAssessment.Inputs(Amounts.money(facts.exposure()), Amounts.money(facts.totalBorrowed()),
-                Amounts.money(facts.interestIncome()), lifetimeValue(facts), facts.activeLoans());
+        int np = config.nonPerformingDaysPastDue();
+        TierAssessment.Inputs inputs = new TierAssessment.Inputs(Amounts.money(facts.performingExposure(np)),
+                Amounts.money(facts.goodBorrowing(np)), Amounts.money(facts.interestIncome()), lifetimeValue(facts),
+                facts.performingLoans(np));
         List<Criterion> gold = criteria(inputs, config.gold());
         List<Criterion> silver = criteria(inputs, config.silver());
         List<String> reasons = new ArrayList<>();
+        List<String> notCounted = notCounted(facts, np);
         if (gold.stream().anyMatch(Criterion::met)) {
             gold.stream().filter(Criterion::met).forEach(c -> reasons.add("GOLD: " + c));
+            reasons.addAll(notCounted);
             return new TierAssessment(Tier.GOLD, reasons.get(0), reasons, inputs);
         }
         reasons.add("not GOLD: " + join(gold));
         if (silver.stream().anyMatch(Criterion::met)) {
             List<String> met = silver.stream().filter(Criterion::met).map(c -> "SILVER: " + c).toList();
             reasons.addAll(0, met);
+            reasons.addAll(notCounted);
             return new TierAssessment(Tier.SILVER, met.get(0), reasons, inputs);
         }
         String rule = "STANDARD: no SILVER threshold met (" + join(silver) + ")";
         reasons.add(0, rule);
+        reasons.addAll(notCounted);
         return new TierAssessment(Tier.STANDARD, rule, reasons, inputs);
     }
 
+    /** The loans left out of exposure, borrowing, products and expected interest, and why. */
+    private static List<String> notCounted(CustomerFacts facts, int nonPerformingDays) {
+        List<String> out = new ArrayList<>();
+        for (LoanFacts loan : facts.loans()) {
+            String borrowed = loan.principal() == null ? "" : " (" + Amounts.format(loan.principal()) + " borrowed)";
+            if (loan.chargedOff()) {
+                out.add("not counted: a loan" + borrowed + " charged off" + (loan.closedOn() == null ? "" : " on " + loan.closedOn())
+                        + ": defaulted borrowing never raises a tier");
+            } else if (loan.active() && !loan.performing(nonPerformingDays)) {
+                out.add("not counted: a loan" + borrowed + " " + loan.daysPastDue() + " days past due (non-performing from "
+                        + nonPerformingDays + "): its exposure earns nothing");
+            }
+        }
+        return out;
+    }
+
     /**
-     * Interest earned so far plus the interest the active loans are still expected to pay: for each,
+     * Interest earned so far plus the interest the performing loans are still expected to pay: for each,
      * outstanding x annual rate x remaining years x amortization factor. Loans without a known rate
      * or maturity add nothing (no new business is assumed: a floor, not a forecast).
      */
     BigDecimal lifetimeValue(CustomerFacts facts) {
         BigDecimal expected = BigDecimal.ZERO;
         for (LoanFacts loan : facts.loans()) {
-            if (!loan.active() || loan.annualRate() == null || loan.maturityDate() == null) {
+            if (!loan.performing(config.nonPerformingDaysPastDue()) || loan.annualRate() == null || loan.maturityDate() == null) {
                 continue;
             }
             long months = Math.max(0, ChronoUnit.MONTHS.between(facts.asOf(), loan.maturityDate()));

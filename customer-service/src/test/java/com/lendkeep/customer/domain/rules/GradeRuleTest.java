@@ -1,8 +1,10 @@
 package com.lendkeep.customer.domain.rules;
 
+import static com.lendkeep.customer.domain.rules.ConfiguredRules.AS_OF;
 import static com.lendkeep.customer.domain.rules.ConfiguredRules.CENT;
 import static com.lendkeep.customer.domain.rules.ConfiguredRules.CONFIG;
 import static com.lendkeep.customer.domain.rules.ConfiguredRules.active;
+import static com.lendkeep.customer.domain.rules.ConfiguredRules.closed;
 import static com.lendkeep.customer.domain.rules.ConfiguredRules.facts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,9 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
+import com.lendkeep.customer.config.CustomerConfig;
 import com.lendkeep.customer.domain.CollateralType;
 import com.lendkeep.customer.domain.Grade;
 import com.lendkeep.customer.domain.VolatilityClass;
@@ -111,5 +115,30 @@ class GradeRuleTest {
         assertEquals(Grade.C, floor.value());
         assertEquals("C: score 619 < 620 gives C; collateral covers 0% of exposure 50,000 < 50%: one grade down; "
                 + "industry REAL_ESTATE is VOLATILE: one grade down", floor.rule());
+    }
+
+    /** Reproduction (issue 17): the grade ignored the customer's own arrears and charge-offs. */
+    @Test
+    void theCustomersOwnArrearsAndChargeOffsLowerTheGrade() {
+        CustomerConfig.Grade g = CONFIG.grade();
+        BigDecimal amount = new BigDecimal("10000");
+        java.util.function.IntFunction<GradeAssessment> withArrears = dpd -> rule.evaluate(facts().score(g.aMinScore())
+                .collateral(CollateralType.CASH_DEPOSIT, "100000")
+                .loan(new LoanFacts(amount, amount, BigDecimal.ZERO, null, AS_OF.minusYears(1), null, null, "ACTIVE", dpd)).build());
+        assertEquals(Grade.A, withArrears.apply(g.arrearsDaysPastDue() - 1).value());
+        GradeAssessment late = withArrears.apply(g.arrearsDaysPastDue());
+        assertEquals(Grade.B, late.value(), late.reasons().toString());
+        assertTrue(late.rule().contains("arrears of " + g.arrearsDaysPastDue() + " days past due >= " + g.arrearsDaysPastDue()
+                + ": one grade down"), late.rule());
+        assertEquals(g.arrearsDaysPastDue(), late.inputs().maxDaysPastDue());
+        assertEquals(Grade.B, withArrears.apply(g.severeArrearsDaysPastDue() - 1).value());
+        assertEquals(Grade.C, withArrears.apply(g.severeArrearsDaysPastDue()).value());
+
+        LocalDate within = AS_OF.minusYears(g.chargeOffLookbackYears()).plusDays(1);
+        GradeAssessment chargedOff = rule.evaluate(facts().score(g.aMinScore()).loan(closed("600000", "0", "CHARGED_OFF", within)).build());
+        assertEquals(Grade.C, chargedOff.value());
+        assertTrue(chargedOff.rule().contains("a loan was charged off on " + within), chargedOff.rule());
+        LocalDate longAgo = AS_OF.minusYears(g.chargeOffLookbackYears());
+        assertEquals(Grade.A, rule.evaluate(facts().score(g.aMinScore()).loan(closed("600000", "0", "CHARGED_OFF", longAgo)).build()).value());
     }
 }

@@ -55,6 +55,19 @@ class StageRuleTest {
                 .loan(closed("1000", "0", "REPAID", AS_OF.minusMonths(1)))).value());
     }
 
+    /** Reproduction (issue 17): a loan opened and prepaid on the same day was no DECLINE (strict isBefore against itself). */
+    @Test
+    void aLoanOpenedAndPrepaidTheSameDayIsDecline() {
+        LocalDate day = AS_OF.minusMonths(1);
+        LoanFacts sameDay = new LoanFacts(new BigDecimal("50000"), BigDecimal.ZERO, BigDecimal.ZERO, null, day, null, day, "PREPAID");
+        StageAssessment s = stage(facts().loan(activeOpenedOn(AS_OF.minusYears(8))).loan(sameDay));
+        assertEquals(LifecycleStage.DECLINE, s.value(), s.rule());
+        assertEquals("DECLINE: a loan was prepaid on " + day + " (within 12 months) and nothing was borrowed since", s.rule());
+        // another loan opened on the prepayment's day is borrowing again (an in-house refinancing)
+        StageAssessment refinanced = stage(facts().loan(activeOpenedOn(day)).loan(closed("1000", "0", "PREPAID", day)));
+        assertEquals(LifecycleStage.GROWTH, refinanced.value(), refinanced.rule());
+    }
+
     @Test
     void borrowingAgainAfterThePrepaymentIsGrowth() {
         StageAssessment s = stage(facts().loan(closed("1000", "0", "PREPAID", AS_OF.minusMonths(3)))

@@ -134,4 +134,31 @@ class TierRuleTest {
     private static LoanFacts loan(BigDecimal outstanding, BigDecimal rate, int months) {
         return new LoanFacts(outstanding, outstanding, BigDecimal.ZERO, rate, AS_OF, AS_OF.plusMonths(months), null, "ACTIVE");
     }
+
+    /** Reproduction (issue 17): a customer whose only loan (600,000) was charged off was SILVER on "total borrowed". */
+    @Test
+    void chargedOffAndNonPerformingLoansNeverRaiseATier() {
+        LoanFacts chargedOff = closed("600000", "0", "CHARGED_OFF", AS_OF.minusMonths(2));
+        TierAssessment t = rule.evaluate(facts().loan(chargedOff).build());
+        assertEquals(Tier.STANDARD, t.value(), t.reasons().toString());
+        assertEquals(0, BigDecimal.ZERO.compareTo(t.inputs().totalBorrowed()));
+        assertTrue(t.reasons().contains("not counted: a loan (600,000 borrowed) charged off on " + AS_OF.minusMonths(2)
+                + ": defaulted borrowing never raises a tier"), t.reasons().toString());
+
+        // 300,000 outstanding would be SILVER while it performs; from 90 days past due it is no contribution
+        int np = CONFIG.tier().nonPerformingDaysPastDue();
+        BigDecimal amount = new BigDecimal("300000");
+        LoanFacts performing = new LoanFacts(amount, amount, BigDecimal.ZERO, null, AS_OF.minusYears(1), null, null, "ACTIVE", np - 1);
+        LoanFacts defaulted = new LoanFacts(amount, amount, BigDecimal.ZERO, null, AS_OF.minusYears(1), null, null, "ACTIVE", np);
+        assertEquals(Tier.SILVER, rule.evaluate(facts().loan(performing).build()).value());
+        TierAssessment d = rule.evaluate(facts().loan(defaulted).build());
+        assertEquals(Tier.STANDARD, d.value(), d.reasons().toString());
+        assertTrue(d.reasons().contains("not counted: a loan (300,000 borrowed) " + np + " days past due (non-performing from "
+                + np + "): its exposure earns nothing"), d.reasons().toString());
+
+        // interest actually paid still counts, whatever became of the loan
+        TierAssessment paid = rule.evaluate(facts().loan(closed("600000", "25000", "CHARGED_OFF", AS_OF.minusMonths(2))).build());
+        assertEquals(Tier.SILVER, paid.value());
+        assertEquals("SILVER: interest income 25,000 >= 20,000", paid.rule());
+    }
 }
