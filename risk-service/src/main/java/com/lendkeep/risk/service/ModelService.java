@@ -117,6 +117,7 @@ public class ModelService {
         record.metrics = json(result.metrics());
         record.featureNames = json(FeatureVector.NAMES);
         record.baseline = json(result.baseline());
+        record.trainingStats = json(result.stats());
         record.model = ModelCodec.toBytes(result.model());
         QuarkusTransaction.requiringNew().run(() -> em.persist(record));
         return toResponse(record, unknown);

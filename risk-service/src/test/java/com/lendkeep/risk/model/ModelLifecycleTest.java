@@ -57,6 +57,20 @@ class ModelLifecycleTest {
                 .formatted(UUID.randomUUID(), customer, loan, month, month, due, paid, dpd, dpd == 0, due);
     }
 
+    static String contact(UUID customer, String topic) {
+        return """
+                {"eventId":"%s","type":"CONTACT_LOGGED","source":"customer-service","occurredAt":"2027-03-10T10:00:00Z",
+                 "schemaVersion":1,"customerId":"%s","data":{"contactId":"%s","kind":"CALL","topic":"%s","channel":"PHONE",
+                 "contactDate":"2027-03-10"}}""".formatted(UUID.randomUUID(), customer, UUID.randomUUID(), topic);
+    }
+
+    static String creditScore(UUID customer, int score, LocalDate on) {
+        return """
+                {"eventId":"%s","type":"CREDIT_SCORE_CHANGED","source":"customer-service","occurredAt":"2027-03-10T10:00:00Z",
+                 "schemaVersion":1,"customerId":"%s","data":{"bureau":"EQUIFAX","newScore":%d,"scoreDate":"%s"}}"""
+                .formatted(UUID.randomUUID(), customer, score, on);
+    }
+
     @Test
     void trainActivateChallengeRollBackAndRetire() {
         // 300 customers; those who will default pay late and little, with noise
@@ -119,8 +133,31 @@ class ModelLifecycleTest {
         awaitRescored(gbt);
         given().get("/risk/customers/" + last + "/score").then().body("modelVersion", startsWith("involuntary:" + gbt));
 
-        // reasons of a learned model are features in plain words
-        given().get("/risk/customers/" + last).then().body("reasons.size()", org.hamcrest.Matchers.greaterThanOrEqualTo(0));
+        // reasons of a learned model are its own contributions, in plain words: a defaulter's come from the repayment records
+        UUID defaulter = outcome.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).findFirst().orElseThrow();
+        List<Map<String, Object>> reasons = given().get("/risk/customers/" + defaulter).then().extract().path("reasons");
+        assertTrue(!reasons.isEmpty() && reasons.stream().allMatch(r -> FeatureVector.NAMES.contains((String) r.get("code"))
+                || r.get("code").toString().contains("-")), reasons.toString());
+
+        // what the model never saw vary (hardship calls, credit-score falls) still raises involuntary risk through the scorecard
+        UUID quiet = UUID.randomUUID();
+        UUID distressed = UUID.randomUUID();
+        kafka.send("contact-events", quiet.toString(), contact(quiet, "GENERAL"));
+        kafka.send("credit-score-events", distressed.toString(), creditScore(distressed, 740, LocalDate.of(2027, 1, 10)));
+        kafka.send("credit-score-events", distressed.toString(), creditScore(distressed, 540, LocalDate.of(2027, 3, 1)));
+        kafka.send("contact-events", distressed.toString(), contact(distressed, "HARDSHIP"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/risk/customers/" + distressed).statusCode() == 200
+                && given().get("/risk/customers/" + quiet).statusCode() == 200
+                && given().get("/risk/customers/" + distressed).then().extract().<Integer>path("features.hardshipContacts") == 1
+                && given().get("/risk/customers/" + distressed).then().extract().<Integer>path("features.creditScore") == 540);
+        float quietScore = given().get("/risk/customers/" + quiet).then().extract().path("involuntaryScore");
+        var profile = given().get("/risk/customers/" + distressed).then().body("modelVersion", startsWith("involuntary:" + gbt))
+                .extract().jsonPath();
+        assertTrue(profile.getFloat("involuntaryScore") > quietScore + 0.3f, quietScore + " vs " + profile.getFloat("involuntaryScore"));
+        List<String> texts = profile.getList("reasons.text");
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("reported financial hardship once")), texts.toString());
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("EQUIFAX score fell 200 points")), texts.toString());
+        assertTrue(texts.stream().noneMatch(t -> t.matches(".* of 0(\\b.*)?")), "no reasons from padding: " + texts);
 
         // retire: the scorecard scores again
         given().post("/models/active/INVOLUNTARY/retire").then().statusCode(204);
