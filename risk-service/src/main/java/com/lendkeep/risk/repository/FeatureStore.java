@@ -185,6 +185,30 @@ public class FeatureStore {
         return query.getResultList();
     }
 
+    public long count() {
+        return em.createQuery("select count(r) from CustomerRisk r", Long.class).getSingleResult();
+    }
+
+    /** Records matured outcomes (customer, loan, churn type, date); a loan's outcome is recorded once. */
+    public void recordOutcomes(List<Object[]> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        session().doWork(c -> {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO churn_outcome (customer_id, loan_id, churn_type, outcome_date) "
+                    + "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                for (Object[] o : outcomes) {
+                    insert.setObject(1, o[0]);
+                    insert.setObject(2, o[1]);
+                    insert.setString(3, (String) o[2]);
+                    insert.setObject(4, o[3]);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
     private Session session() {
         return em.unwrap(Session.class);
     }

@@ -24,13 +24,24 @@ public class ScoreHistoryRepository implements PanacheRepositoryBase<ScoreHistor
         this.minChange = config.signals().historyMinChange();
     }
 
-    /** Whether a score moved enough since the last scoring to keep a point (a level change is kept by the caller too). */
-    public boolean worthKeeping(BigDecimal previousInvoluntary, BigDecimal involuntary, BigDecimal previousVoluntary, BigDecimal voluntary) {
-        return moved(previousInvoluntary, involuntary) || moved(previousVoluntary, voluntary);
+    /**
+     * Whether a score, champion's or challenger's, moved enough since the last scoring to keep a point (a level change
+     * is kept by the caller too). Arguments in pairs: before, after.
+     */
+    public boolean worthKeeping(BigDecimal... beforeAndAfter) {
+        for (int i = 0; i < beforeAndAfter.length; i += 2) {
+            if (moved(beforeAndAfter[i], beforeAndAfter[i + 1])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean moved(BigDecimal before, BigDecimal after) {
-        return before == null || Math.abs(after.doubleValue() - before.doubleValue()) >= minChange;
+        if (before == null || after == null) {
+            return before != after;
+        }
+        return Math.abs(after.doubleValue() - before.doubleValue()) >= minChange;
     }
 
     public List<ScoreHistory> forCustomer(UUID customerId, int limit) {

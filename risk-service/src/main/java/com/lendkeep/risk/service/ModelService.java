@@ -51,22 +51,24 @@ public class ModelService {
     private final RiskScorer scorer;
     private final ModelRegistry registry;
     private final RiskService risk;
+    private final ModelGovernance governance;
     private final ObjectMapper mapper;
     private final int threads;
     private final Map<String, long[]> rescoring = new ConcurrentHashMap<>();
 
     public ModelService(EntityManager em, FeatureStore store, RiskScorer scorer, ModelRegistry registry, RiskService risk,
-            ObjectMapper mapper, @ConfigProperty(name = "risk.training.threads", defaultValue = "2") int threads) {
+            ModelGovernance governance, ObjectMapper mapper, @ConfigProperty(name = "risk.training.threads", defaultValue = "2") int threads) {
         this.em = em;
         this.store = store;
         this.scorer = scorer;
         this.registry = registry;
         this.risk = risk;
+        this.governance = governance;
         this.mapper = mapper;
         this.threads = threads;
     }
 
-    public ModelResponse train(TrainRequest request) {
+    public ModelResponse train(TrainRequest request, String actor) {
         Map<UUID, Boolean> labels = new HashMap<>();
         for (TrainRequest.Outcome o : request.outcomes()) {
             boolean churned = request.churnType() == ChurnType.INVOLUNTARY
@@ -119,7 +121,11 @@ public class ModelService {
         record.baseline = json(result.baseline());
         record.trainingStats = json(result.stats());
         record.model = ModelCodec.toBytes(result.model());
-        QuarkusTransaction.requiringNew().run(() -> em.persist(record));
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.persist(record);
+            governance.audit(actor, "TRAINED", record.version, rows.size() + " customers, validation AUC "
+                    + String.format(java.util.Locale.ROOT, "%.4f", result.metrics().validationAuc()));
+        });
         return toResponse(record, unknown);
     }
 
@@ -133,10 +139,14 @@ public class ModelService {
         return QuarkusTransaction.requiringNew().call(() -> toResponse(find(version, false), null));
     }
 
-    /** Makes {@code version} the model of its churn type, retiring the one before; re-scores everyone in the background. */
-    public ModelResponse activate(String version) {
+    /**
+     * Makes {@code version} the model of its churn type, retiring the one before, once {@code approver} (not the
+     * requester) approves its pending request; re-scores everyone in the background.
+     */
+    public ModelResponse activate(String version, String approver) {
         ChurnModelRecord activated = QuarkusTransaction.requiringNew().call(() -> {
             ChurnModelRecord record = find(version, true);
+            governance.approve(version, approver);
             em.createQuery("update ChurnModelRecord set status = :retired where churnType = :type and status = :active and version <> :v")
                     .setParameter("retired", ChurnModelRecord.Status.RETIRED).setParameter("type", record.churnType)
                     .setParameter("active", ChurnModelRecord.Status.ACTIVE).setParameter("v", version).executeUpdate();
@@ -151,7 +161,7 @@ public class ModelService {
     }
 
     /** Retires the active model of {@code type}: the scorecard scores again. */
-    public void retireActive(ChurnType type) {
+    public void retireActive(ChurnType type, String actor) {
         int changed = QuarkusTransaction.requiringNew().call(() -> em
                 .createQuery("update ChurnModelRecord set status = :retired where churnType = :type and status = :active")
                 .setParameter("retired", ChurnModelRecord.Status.RETIRED).setParameter("type", type)
@@ -159,12 +169,13 @@ public class ModelService {
         if (changed == 0) {
             throw ApiException.unprocessable("no learned model is active for " + type + ": the scorecard already scores");
         }
+        governance.audit(actor, "RETIRED_ACTIVE", null, type.name());
         registry.invalidate();
         startRescoring("scorecard-" + type, "MODEL_RETIRED");
     }
 
     /** Shadow-scores with {@code version} beside the active model. */
-    public ModelResponse challenge(String version) {
+    public ModelResponse challenge(String version, String actor) {
         QuarkusTransaction.requiringNew().run(() -> {
             ChurnModelRecord record = find(version, true);
             if (record.status == ChurnModelRecord.Status.ACTIVE) {
@@ -175,6 +186,7 @@ public class ModelService {
                     .setParameter("challenger", ChurnModelRecord.Status.CHALLENGER).executeUpdate();
             em.flush();
             record.status = ChurnModelRecord.Status.CHALLENGER;
+            governance.audit(actor, "CHALLENGER_SET", version, record.churnType.name());
         });
         registry.invalidate();
         startRescoring(version, "CHALLENGER " + version);

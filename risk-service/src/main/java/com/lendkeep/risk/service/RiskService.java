@@ -93,14 +93,28 @@ public class RiskService {
         }
         Map<UUID, CustomerState> states = store.lockOrCreate(byCustomer.keySet());
         Map<UUID, String> causes = new HashMap<>();
+        List<Object[]> outcomes = new ArrayList<>();
         for (var entry : byCustomer.entrySet()) {
             CustomerState state = states.get(entry.getKey());
             for (Change c : entry.getValue()) {
                 update(state, c.data(), c.event().businessDate());
                 causes.put(entry.getKey(), c.event().type().name());
+                if (c.data() instanceof Payloads.LoanClosed closed && outcome(closed) != null) {
+                    outcomes.add(new Object[] {entry.getKey(), closed.loanId(), outcome(closed).name(), closed.closedOn()});
+                }
             }
         }
+        store.recordOutcomes(outcomes);
         rescore(new ArrayList<>(states.values()), causes, null);
+    }
+
+    /** The churn a closure is, for monitoring: charged off is involuntary, prepaid voluntary; repaid at term is neither. */
+    private static ChurnType outcome(Payloads.LoanClosed closed) {
+        return switch (closed.closure()) {
+            case "CHARGED_OFF" -> ChurnType.INVOLUNTARY;
+            case "PREPAID" -> ChurnType.VOLUNTARY;
+            default -> null;
+        };
     }
 
     private void update(CustomerState s, Object data, LocalDate businessDate) {
@@ -143,6 +157,8 @@ public class RiskService {
             BigDecimal previousVoluntary = risk.voluntaryScore;
             RiskLevel previousInvoluntaryLevel = risk.involuntaryLevel;
             RiskLevel previousVoluntaryLevel = risk.voluntaryLevel;
+            BigDecimal previousInvoluntaryChallenger = risk.challengerScore;
+            BigDecimal previousVoluntaryChallenger = risk.voluntaryChallengerScore;
             risk.involuntaryScore = FeatureUpdater.probability(scores.involuntary());
             risk.voluntaryScore = FeatureUpdater.probability(scores.voluntary());
             risk.combinedScore = FeatureUpdater.probability(scores.combined());
@@ -163,7 +179,8 @@ public class RiskService {
                     .min(LocalDate::compareTo).orElse(null);
             risk.rescoreDue = planner.nextRescore(state, in);
 
-            if (history.worthKeeping(previousInvoluntary, risk.involuntaryScore, previousVoluntary, risk.voluntaryScore)
+            if (history.worthKeeping(previousInvoluntary, risk.involuntaryScore, previousVoluntary, risk.voluntaryScore,
+                    previousInvoluntaryChallenger, risk.challengerScore, previousVoluntaryChallenger, risk.voluntaryChallengerScore)
                     || previousInvoluntaryLevel != risk.involuntaryLevel || previousVoluntaryLevel != risk.voluntaryLevel) {
                 ScoreHistory point = new ScoreHistory();
                 point.customerId = risk.customerId;

@@ -38,6 +38,8 @@ import io.restassured.http.ContentType;
 class ModelLifecycleTest {
 
     private static KafkaTestClient kafka;
+    private static final io.restassured.http.Header ONE = com.lendkeep.infra.TestUsers.as("analyst.one");
+    private static final io.restassured.http.Header TWO = com.lendkeep.infra.TestUsers.as("analyst.two");
 
     @BeforeAll
     static void kafka() {
@@ -112,8 +114,15 @@ class ModelLifecycleTest {
                 .body("metrics.validationAuc", greaterThan(0.75f)).extract().path("version");
         assertTrue(gbt.startsWith("gbt-inv-") && lr.startsWith("lr-inv-"), gbt + " " + lr);
 
+        // four eyes: no activation without a request, and never by the analyst who requested it
+        given().header(ONE).post("/models/" + gbt + "/activate").then().statusCode(409).contentType("application/problem+json");
+        given().header(ONE).contentType(ContentType.JSON).body(Map.of()).post("/models/" + gbt + "/activation-request").then()
+                .statusCode(202).body("requestedBy", equalTo("analyst.one")).body("comparison.champion", equalTo(null))
+                .body("comparison.candidate.auc", greaterThan(0.75f)).body("comparison.candidate.brier", greaterThan(0f))
+                .body("comparison.candidate.calibration", hasSize(10));
+        given().header(ONE).post("/models/" + gbt + "/activate").then().statusCode(403).contentType("application/problem+json");
         // activate: everyone is re-scored by the new model, which states its version
-        given().post("/models/" + gbt + "/activate").then().statusCode(200).body("status", equalTo("ACTIVE"));
+        given().header(TWO).post("/models/" + gbt + "/activate").then().statusCode(200).body("status", equalTo("ACTIVE"));
         awaitRescored(gbt);
         given().get("/risk/customers/" + last + "/score").then().statusCode(200)
                 .body("modelVersion", startsWith("involuntary:" + gbt));
@@ -124,14 +133,50 @@ class ModelLifecycleTest {
         given().get("/risk/customers/" + last + "/score").then().body("challengerVersion", equalTo(lr))
                 .body("modelVersion", startsWith("involuntary:" + gbt));
 
-        // promote the challenger, then roll back to the first model
-        given().post("/models/" + lr + "/activate").then().statusCode(200);
+        // promote the challenger: shown against the champion, refused when worse unless forced with a reason
+        float gbtAuc = given().get("/models/" + gbt).then().extract().path("metrics.validationAuc");
+        float gbtBrier = given().get("/models/" + gbt).then().extract().path("metrics.brier");
+        float lrAuc = given().get("/models/" + lr).then().extract().path("metrics.validationAuc");
+        float lrBrier = given().get("/models/" + lr).then().extract().path("metrics.brier");
+        boolean worse = lrAuc < gbtAuc || lrBrier > gbtBrier;
+        given().header(ONE).contentType(ContentType.JSON).body(Map.of()).post("/models/" + lr + "/activation-request").then()
+                .statusCode(worse ? 422 : 202);
+        given().header(ONE).contentType(ContentType.JSON).body(Map.of("force", true)).post("/models/" + lr + "/activation-request")
+                .then().statusCode(400).body("errors[0].field", equalTo("reason"));
+        given().header(ONE).contentType(ContentType.JSON).body(Map.of("force", true, "reason", "shadow results on outcomes"))
+                .post("/models/" + lr + "/activation-request").then().statusCode(202).body("comparison.champion.version", equalTo(gbt))
+                .body("comparison.worse", equalTo(worse));
+        given().header(TWO).post("/models/" + lr + "/activate").then().statusCode(200);
         awaitRescored(lr);
         given().get("/models/" + gbt).then().body("status", equalTo("RETIRED"));
         given().get("/risk/customers/" + last + "/score").then().body("modelVersion", startsWith("involuntary:" + lr));
-        given().post("/models/" + gbt + "/activate").then().statusCode(200);
+        // roll back to the first model: requested and approved like any activation
+        given().header(TWO).contentType(ContentType.JSON).body(Map.of("force", true, "reason", "roll back"))
+                .post("/models/" + gbt + "/activation-request").then().statusCode(202);
+        given().header(ONE).post("/models/" + gbt + "/activate").then().statusCode(200);
         awaitRescored(gbt);
         given().get("/risk/customers/" + last + "/score").then().body("modelVersion", startsWith("involuntary:" + gbt));
+        List<String> actions = given().get("/models/audit").then().statusCode(200).extract().path("findAll { it.version == '" + gbt
+                + "' }.collect { it.actor + ' ' + it.action }");
+        assertTrue(actions.containsAll(List.of("analyst.one ACTIVATION_REQUESTED", "analyst.two ACTIVATION_APPROVED",
+                "analyst.two ACTIVATION_REQUESTED_FORCED", "analyst.one ACTIVATION_APPROVED")), actions.toString());
+
+        // monitoring: drift of each input against the active model's training data
+        given().get("/models/monitoring/INVOLUNTARY").then().statusCode(200).body("activeModel", equalTo(gbt))
+                .body("psi.dpd_latest_months", org.hamcrest.Matchers.notNullValue()).body("psiDriftAbove", equalTo(0.25f));
+
+        // a voluntary challenger shadow-scores voluntary churn, and both scores are kept on the history
+        List<Map<String, String>> voluntaryOutcomes = outcomes.stream().map(o -> Map.of("customerId", o.get("customerId"), "outcome",
+                o.get("outcome").equals("CHURNED_INVOLUNTARY") ? "CHURNED_VOLUNTARY" : "RETAINED")).toList();
+        String voluntary = given().contentType(ContentType.JSON).body(Map.of("algorithm", "LOGISTIC_REGRESSION",
+                "churnType", "VOLUNTARY", "seed", 1, "outcomes", voluntaryOutcomes)).post("/models/train").then().statusCode(201)
+                .extract().path("version");
+        given().post("/models/" + voluntary + "/challenger").then().statusCode(200).body("status", equalTo("CHALLENGER"));
+        awaitRescored(voluntary);
+        given().get("/risk/customers/" + last + "/score").then().body("voluntaryChallengerScore", org.hamcrest.Matchers.notNullValue())
+                .body("voluntaryChallengerVersion", org.hamcrest.Matchers.containsString(voluntary));
+        given().get("/risk/customers/" + last).then().body("history[0].voluntaryChallenger", org.hamcrest.Matchers.notNullValue())
+                .body("history[0].voluntary", org.hamcrest.Matchers.notNullValue());
 
         // reasons of a learned model are its own contributions, in plain words: a defaulter's come from the repayment records
         UUID defaulter = outcome.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).findFirst().orElseThrow();
@@ -170,7 +215,8 @@ class ModelLifecycleTest {
                 "outcomes", outcomes.subList(0, 10))).post("/models/train").then().statusCode(422).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body(Map.of("algorithm", "DEEP_MAGIC", "churnType", "INVOLUNTARY", "outcomes", outcomes))
                 .post("/models/train").then().statusCode(400).contentType("application/problem+json");
-        given().post("/models/no-such-model/activate").then().statusCode(404).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(Map.of()).post("/models/no-such-model/activation-request").then().statusCode(404)
+                .contentType("application/problem+json");
         assertEquals(1800, events);
     }
 
