@@ -98,6 +98,9 @@ public class CustomerRisk {
     /** The business date from which decay may have moved the score enough to re-score; null: nothing decays. */
     @Column(name = "rescore_due")
     public LocalDate rescoreDue;
+    /** The business date of the latest feature snapshot written. */
+    @Column(name = "snapshot_on")
+    public LocalDate snapshotOn;
 
     public static CustomerRisk fresh(UUID customerId) {
         CustomerRisk r = new CustomerRisk();

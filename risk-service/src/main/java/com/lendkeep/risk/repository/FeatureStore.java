@@ -45,7 +45,7 @@ public class FeatureStore {
             + "complaints, hardship_contacts, payoff_inquiries, competitor_mentions, rate_complaints, low_satisfaction, forbearance_until, "
             + "involuntary_score, voluntary_score, combined_score, involuntary_level, voluntary_level, reasons, model_version, updated_at, "
             + "as_of, delinquent_since, credit_limit, tier, grade, challenger_score, challenger_version, voluntary_challenger_score, "
-            + "voluntary_challenger_version, loans, signals, rescore_due";
+            + "voluntary_challenger_version, loans, signals, rescore_due, snapshot_on";
 
     private static final String UPDATE_RISK = "UPDATE customer_risk SET latest_loan_id = ?, active_loans = ?, loan_rate = ?, "
             + "days_past_due = ?, max_days_past_due = ?, consecutive_missed = ?, missed_total = ?, payments_total = ?, "
@@ -54,7 +54,7 @@ public class FeatureStore {
             + "forbearance_until = ?, involuntary_score = ?, voluntary_score = ?, combined_score = ?, involuntary_level = ?, "
             + "voluntary_level = ?, reasons = ?, model_version = ?, updated_at = ?, as_of = ?, delinquent_since = ?, credit_limit = ?, "
             + "tier = ?, grade = ?, challenger_score = ?, challenger_version = ?, voluntary_challenger_score = ?, "
-            + "voluntary_challenger_version = ?, loans = ?, signals = ?, rescore_due = ? WHERE customer_id = ?";
+            + "voluntary_challenger_version = ?, loans = ?, signals = ?, rescore_due = ?, snapshot_on = ? WHERE customer_id = ?";
 
     private static final String UPSERT_PERIOD = "INSERT INTO repayment_period (customer_id, loan_id, period_date, days_past_due, "
             + "amount_due, amount_paid, outstanding, credit_limit) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
@@ -313,6 +313,7 @@ public class FeatureStore {
         r.loans = rs.getString("loans");
         r.signals = rs.getString("signals");
         r.rescoreDue = rs.getObject("rescore_due", LocalDate.class);
+        r.snapshotOn = rs.getObject("snapshot_on", LocalDate.class);
         return r;
     }
 
@@ -357,6 +358,7 @@ public class FeatureStore {
         u.setString(i++, r.loans);
         u.setString(i++, r.signals);
         u.setObject(i++, r.rescoreDue, Types.DATE);
+        u.setObject(i++, r.snapshotOn, Types.DATE);
         u.setObject(i, r.customerId);
     }
 }

@@ -115,6 +115,11 @@ public class RiskScorer {
         return vectors(states, inputs(states));
     }
 
+    /** The learned models' inputs of one customer as they were at the end of {@code day} (its state as loaded). */
+    public double[] vectorOn(CustomerState state, java.time.LocalDate day) {
+        return FeatureVector.compute(state, RiskInputs.of(state, day, config.signals(), config.scorecard().marketRate()));
+    }
+
     private static List<double[]> vectors(List<CustomerState> states, List<RiskInputs> inputs) {
         List<double[]> out = new ArrayList<>(states.size());
         for (int i = 0; i < states.size(); i++) {

@@ -29,6 +29,7 @@ import com.lendkeep.risk.model.ModelCodec;
 import com.lendkeep.risk.model.ModelRegistry;
 import com.lendkeep.risk.model.ModelTrainer;
 import com.lendkeep.risk.repository.FeatureStore;
+import com.lendkeep.risk.repository.SnapshotStore;
 import com.lendkeep.risk.scoring.RiskScorer;
 
 import io.quarkus.logging.Log;
@@ -52,12 +53,15 @@ public class ModelService {
     private final ModelRegistry registry;
     private final RiskService risk;
     private final ModelGovernance governance;
+    private final SnapshotStore snapshots;
     private final ObjectMapper mapper;
     private final int threads;
     private final Map<String, long[]> rescoring = new ConcurrentHashMap<>();
 
     public ModelService(EntityManager em, FeatureStore store, RiskScorer scorer, ModelRegistry registry, RiskService risk,
-            ModelGovernance governance, ObjectMapper mapper, @ConfigProperty(name = "risk.training.threads", defaultValue = "2") int threads) {
+            ModelGovernance governance, SnapshotStore snapshots, ObjectMapper mapper,
+            @ConfigProperty(name = "risk.training.threads", defaultValue = "2") int threads) {
+        this.snapshots = snapshots;
         this.em = em;
         this.store = store;
         this.scorer = scorer;
@@ -70,7 +74,12 @@ public class ModelService {
 
     public ModelResponse train(TrainRequest request, String actor) {
         Map<UUID, Boolean> labels = new HashMap<>();
+        Map<UUID, java.time.LocalDate> predictedOn = new HashMap<>();
         for (TrainRequest.Outcome o : request.outcomes()) {
+            java.time.LocalDate on = o.predictionDate() != null ? o.predictionDate() : request.predictionDate();
+            if (on != null) {
+                predictedOn.put(o.customerId(), on);
+            }
             boolean churned = request.churnType() == ChurnType.INVOLUNTARY
                     ? o.outcome() == TrainRequest.OutcomeKind.CHURNED_INVOLUNTARY
                     : o.outcome() == TrainRequest.OutcomeKind.CHURNED_VOLUNTARY;
@@ -82,13 +91,7 @@ public class ModelService {
         List<UUID> ids = new ArrayList<>(labels.keySet());
         for (int from = 0; from < ids.size(); from += 5000) {
             List<UUID> page = ids.subList(from, Math.min(ids.size(), from + 5000));
-            QuarkusTransaction.requiringNew().run(() -> {
-                var states = new ArrayList<>(store.read(page).values());
-                List<double[]> vectors = scorer.vectors(states);
-                for (int i = 0; i < states.size(); i++) {
-                    rows.add(new ModelTrainer.Row(vectors.get(i), labels.get(states.get(i).risk.customerId)));
-                }
-            });
+            QuarkusTransaction.requiringNew().run(() -> rows.addAll(rows(page, labels, predictedOn)));
         }
         int unknown = labels.size() - rows.size();
         long positives = rows.stream().filter(ModelTrainer.Row::churned).count();
@@ -127,6 +130,33 @@ public class ModelService {
                     + String.format(java.util.Locale.ROOT, "%.4f", result.metrics().validationAuc()));
         });
         return toResponse(record, unknown);
+    }
+
+    /**
+     * Point in time: a customer with a prediction date is joined with its feature snapshot of that date (the latest on
+     * or before it); one without is joined with its current features. A customer with neither is unknown.
+     */
+    private List<ModelTrainer.Row> rows(List<UUID> page, Map<UUID, Boolean> labels, Map<UUID, java.time.LocalDate> predictedOn) {
+        List<ModelTrainer.Row> rows = new ArrayList<>();
+        Map<java.time.LocalDate, List<UUID>> byDate = new HashMap<>();
+        List<UUID> current = new ArrayList<>();
+        for (UUID id : page) {
+            java.time.LocalDate on = predictedOn.get(id);
+            if (on == null) {
+                current.add(id);
+            } else {
+                byDate.computeIfAbsent(on, d -> new ArrayList<>()).add(id);
+            }
+        }
+        byDate.forEach((date, ids) -> snapshots.at(ids, date).forEach((id, v) -> rows.add(new ModelTrainer.Row(v, labels.get(id)))));
+        if (!current.isEmpty()) {
+            var states = new ArrayList<>(store.read(current).values());
+            List<double[]> vectors = scorer.vectors(states);
+            for (int i = 0; i < states.size(); i++) {
+                rows.add(new ModelTrainer.Row(vectors.get(i), labels.get(states.get(i).risk.customerId)));
+            }
+        }
+        return rows;
     }
 
     public List<ModelResponse> list() {

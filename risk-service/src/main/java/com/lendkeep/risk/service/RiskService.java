@@ -27,6 +27,7 @@ import com.lendkeep.risk.domain.ScoreHistory;
 import com.lendkeep.risk.repository.ChurnAlertRepository;
 import com.lendkeep.risk.repository.FeatureStore;
 import com.lendkeep.risk.repository.ScoreHistoryRepository;
+import com.lendkeep.risk.repository.SnapshotStore;
 import com.lendkeep.risk.config.RiskConfig;
 import com.lendkeep.risk.scoring.Reason;
 import com.lendkeep.risk.scoring.RiskInputs;
@@ -56,11 +57,14 @@ public class RiskService {
     private final BusinessCalendar calendar;
     private final RescorePlanner planner;
     private final FeatureUpdater updater;
+    private final SnapshotStore snapshotStore;
     private final Outbox outbox;
     private final ObjectMapper mapper;
 
     public RiskService(FeatureStore store, ChurnAlertRepository alerts, ScoreHistoryRepository history, RiskScorer scorer,
-            AlertPolicy policy, BusinessCalendar calendar, RescorePlanner planner, RiskConfig config, Outbox outbox, ObjectMapper mapper) {
+            AlertPolicy policy, BusinessCalendar calendar, RescorePlanner planner, SnapshotStore snapshotStore, RiskConfig config, Outbox outbox,
+            ObjectMapper mapper) {
+        this.snapshotStore = snapshotStore;
         this.store = store;
         this.alerts = alerts;
         this.history = history;
@@ -92,6 +96,7 @@ public class RiskService {
             return;
         }
         Map<UUID, CustomerState> states = store.lockOrCreate(byCustomer.keySet());
+        snapshotDaysEnded(states.values());
         Map<UUID, String> causes = new HashMap<>();
         List<Object[]> outcomes = new ArrayList<>();
         for (var entry : byCustomer.entrySet()) {
@@ -105,7 +110,23 @@ public class RiskService {
             }
         }
         store.recordOutcomes(outcomes);
-        rescore(new ArrayList<>(states.values()), causes, null);
+        score(new ArrayList<>(states.values()), causes, null); // the day-end snapshots were taken before the events
+    }
+
+    /**
+     * Point in time: the first batch of a customer on a new business date finds its state as the last scored day
+     * ended, before this batch's events, and keeps the learned models' inputs of that day as its snapshot. One
+     * snapshot per customer and business day, whatever the number of events.
+     */
+    private void snapshotDaysEnded(java.util.Collection<CustomerState> states) {
+        List<SnapshotStore.Snapshot> ended = new ArrayList<>();
+        for (CustomerState s : states) {
+            LocalDate last = s.risk.snapshotOn;
+            if (last != null && calendar.today(s.risk).isAfter(last)) {
+                ended.add(new SnapshotStore.Snapshot(s.risk.customerId, last, scorer.vectorOn(s, last)));
+            }
+        }
+        snapshotStore.write(ended);
     }
 
     /** The churn a closure is, for monitoring: charged off is involuntary, prepaid voluntary; repaid at term is neither. */
@@ -143,6 +164,11 @@ public class RiskService {
         if (states.isEmpty()) {
             return;
         }
+        snapshotDaysEnded(states); // re-scores without events (scheduled, model change) end days too
+        score(states, causes, defaultCause);
+    }
+
+    private void score(List<CustomerState> states, Map<UUID, String> causes, String defaultCause) {
         List<RiskScorer.Result> results = scorer.score(states);
         Map<String, ChurnAlert> open = openAlerts(states);
         Instant now = Instant.now();
@@ -178,6 +204,7 @@ public class RiskService {
             risk.delinquentSince = state.loans.stream().map(l -> l.delinquentSince).filter(java.util.Objects::nonNull)
                     .min(LocalDate::compareTo).orElse(null);
             risk.rescoreDue = planner.nextRescore(state, in);
+            risk.snapshotOn = in.today();
 
             if (history.worthKeeping(previousInvoluntary, risk.involuntaryScore, previousVoluntary, risk.voluntaryScore,
                     previousInvoluntaryChallenger, risk.challengerScore, previousVoluntaryChallenger, risk.voluntaryChallengerScore)

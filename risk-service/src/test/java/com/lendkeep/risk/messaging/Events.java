@@ -37,16 +37,31 @@ final class Events {
 
     static String repaid(UUID customer, UUID loan, LocalDate due, LocalDate paidOn, String amountDue, String amountPaid,
             String outstanding, String principalPrepaid) {
+        return repaid(customer, loan, due, paidOn, amountDue, amountPaid, outstanding, principalPrepaid, BOOK);
+    }
+
+    static String repaid(UUID customer, UUID loan, LocalDate due, LocalDate paidOn, String amountDue, String amountPaid,
+            String outstanding, String principalPrepaid, LocalDate businessDate) {
         return envelope("REPAYMENT_RECEIVED", customer, """
                 {"loanId":"%s","paidOn":"%s","dueDate":"%s","amountDue":%s,"amountPaid":%s,"daysPastDue":0,"onTime":true,
                  "outstanding":%s%s}""".formatted(loan, paidOn, due, amountDue, amountPaid, outstanding,
-                principalPrepaid == null ? "" : ",\"principalPrepaid\":" + principalPrepaid), BOOK);
+                principalPrepaid == null ? "" : ",\"principalPrepaid\":" + principalPrepaid), businessDate);
     }
 
     static String missed(UUID customer, UUID loan, LocalDate due, int dpd, int consecutive) {
+        return missed(customer, loan, due, dpd, consecutive, BOOK);
+    }
+
+    static String missed(UUID customer, UUID loan, LocalDate due, int dpd, int consecutive, LocalDate businessDate) {
         return envelope("PAYMENT_MISSED", customer, """
                 {"loanId":"%s","installmentNumber":%d,"dueDate":"%s","amountDue":850.00,"daysPastDue":%d,
-                 "consecutiveMissed":%d,"outstanding":9000.00}""".formatted(loan, consecutive, due, dpd, consecutive), BOOK);
+                 "consecutiveMissed":%d,"outstanding":9000.00}""".formatted(loan, consecutive, due, dpd, consecutive), businessDate);
+    }
+
+    static String chargedOff(UUID customer, UUID loan, LocalDate on) {
+        return envelope("LOAN_CLOSED", customer, """
+                {"loanId":"%s","closure":"CHARGED_OFF","closedOn":"%s","unrecoveredPrincipal":9000.00,"unrecoveredInterest":120.00}"""
+                .formatted(loan, on), on);
     }
 
     static String score(UUID customer, String bureau, int score, LocalDate on) {
