@@ -26,11 +26,13 @@ cmd_replay() {
   if ! all_up; then
     cmd_start
   fi
-  local cp token
+  local cp token approver
   cp="$(replay_classpath)" || exit 1
-  # a core banking system posting customers and events, and an analyst training the model
+  # a core banking system posting customers and events, and an analyst training the model; a second
+  # analyst approves its activation (risk-service's four eyes)
   token="$(cmd_token core-banking,risk-analyst replay.tool)" || exit 1
-  LENDKEEP_TOKEN="$token" java -Xmx1g --enable-native-access=ALL-UNNAMED -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" com.lendkeep.replay.Replay "$@" \
+  approver="$(cmd_token risk-analyst replay.approver)" || exit 1
+  LENDKEEP_TOKEN="$token" LENDKEEP_APPROVER_TOKEN="$approver" java -Xmx1g --enable-native-access=ALL-UNNAMED -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" com.lendkeep.replay.Replay "$@" \
     --customer-url "http://localhost:${SERVICE_PORT[customer-service]}" \
     --risk-url "http://localhost:${SERVICE_PORT[risk-service]}" \
     --kafka "localhost:${KAFKA_PORT}"

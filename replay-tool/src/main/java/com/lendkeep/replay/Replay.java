@@ -57,11 +57,16 @@ public final class Replay {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String runId = Long.toString(System.currentTimeMillis(), 36);
     private final String token;
+    private final String approverToken;
 
-    /** {@code token}: a bearer JWT with the core-banking and risk-analyst roles. */
-    Replay(Options options, String token) {
+    /**
+     * {@code token}: a bearer JWT with the core-banking and risk-analyst roles; {@code approverToken}: a second
+     * risk analyst's, who approves the activation the first one requests (risk-service's four eyes).
+     */
+    Replay(Options options, String token, String approverToken) {
         this.options = options;
         this.token = token;
+        this.approverToken = approverToken;
     }
 
     public static void main(String[] args) {
@@ -82,8 +87,15 @@ public final class Replay {
             System.exit(2);
             return;
         }
+        String approver = System.getenv("LENDKEEP_APPROVER_TOKEN");
+        if (approver == null || approver.isBlank()) {
+            System.err.println("replay: set LENDKEEP_APPROVER_TOKEN to a second risk analyst's bearer token: activating a model needs"
+                    + " four eyes (bin/stack replay does: bin/stack token risk-analyst replay.approver)");
+            System.exit(2);
+            return;
+        }
         try {
-            new Replay(options, token.strip()).run();
+            new Replay(options, token.strip(), approver.strip()).run();
         } catch (Exception e) {
             System.err.println("replay failed: " + e.getMessage());
             System.exit(1);
@@ -242,8 +254,21 @@ public final class Replay {
     }
 
     private void activate(String version) throws Exception {
-        JsonNode activated = send(request(URI.create(options.riskUrl() + "/models/" + version + "/activate"))
-                .timeout(Duration.ofMinutes(1)).POST(HttpRequest.BodyPublishers.noBody()));
+        // four eyes: the replay's analyst requests (shown the comparison with the model already active, if any), a second approves
+        URI requestUri = URI.create(options.riskUrl() + "/models/" + version + "/activation-request");
+        HttpResponse<String> asked = http.send(request(requestUri).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+        if (asked.statusCode() == 422) {
+            // an earlier replay's model on the same stack scored better on its own hold-out: this run measures the new one
+            say("risk-service compares: %s; forcing the activation for this replay run", JSON.readTree(asked.body()).path("detail").asText());
+            send(request(requestUri).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                    "{\"force\":true,\"reason\":\"real-data replay, split seed " + options.splitSeed() + "\"}")));
+        } else {
+            parse(requestUri.toString(), asked);
+        }
+        JsonNode activated = send(HttpRequest.newBuilder(URI.create(options.riskUrl() + "/models/" + version + "/activate"))
+                .header("Authorization", "Bearer " + approverToken).timeout(Duration.ofMinutes(1))
+                .POST(HttpRequest.BodyPublishers.noBody()));
         long total = activated.path("rescoring").path("total").asLong(1);
         ProgressBar bar = new ProgressBar("re-scoring with the model", total);
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(options.timeoutMinutes());

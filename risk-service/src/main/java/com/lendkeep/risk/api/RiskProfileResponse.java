@@ -19,7 +19,9 @@ public record RiskProfileResponse(UUID customerId, BigDecimal involuntaryScore, 
     public record ReasonView(String code, double contribution, String text) {
     }
 
+    /** One kept scoring: the champion's scores and, when challengers scored in the shadow, theirs. */
     public record ScorePoint(Instant scoredAt, String cause, BigDecimal involuntary, BigDecimal voluntary, BigDecimal combined,
-            String modelVersion) {
+            String modelVersion, BigDecimal involuntaryChallenger, BigDecimal voluntaryChallenger, String challengerVersion,
+            java.time.LocalDate businessDate) {
     }
 }

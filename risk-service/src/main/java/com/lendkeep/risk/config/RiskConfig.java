@@ -14,6 +14,28 @@ public interface RiskConfig {
 
     Levels levels();
 
+    SignalSettings signals();
+
+    Rescore rescore();
+
+    interface Rescore {
+        /** A customer is re-scored without an event once time may have moved its log-odds this much. */
+        @WithDefault("0.25")
+        double minLogitChange();
+
+        /** How often the scheduled re-score runs (read by RescoreJob's @Scheduled). */
+        @WithDefault("60s")
+        String every();
+
+        /** Customers re-scored per transaction of the scheduled re-score. */
+        @WithDefault("500")
+        int batchSize();
+
+        /** At most this many batches per run (the rest waits for the next run). */
+        @WithDefault("20")
+        int maxBatchesPerRun();
+    }
+
     interface Scorecard {
         /** Stated on every score and alert. */
         @WithDefault("scorecard-v1")
@@ -46,5 +68,34 @@ public interface RiskConfig {
         /** The lowest level that raises an alert. */
         @WithDefault("MEDIUM")
         RiskLevel alertFrom();
+
+        /** An open alert's level is lowered only when the score is below that level's threshold minus this margin... */
+        @WithDefault("0.05")
+        double margin();
+
+        /** ...for this many scorings in a row... */
+        @WithDefault("2")
+        int lowerAfterScorings();
+
+        /** ...or for this many business days (0: by scorings only). */
+        @WithDefault("7")
+        int lowerAfterDays();
+    }
+
+    interface SignalSettings {
+        /** Half-life in days of each decaying signal, by signal key (docs/risk-model.md). */
+        Map<String, Double> halfLifeDays();
+
+        /** How far back a bureau's highest score counts for the credit-score fall. */
+        @WithDefault("365")
+        int creditWindowDays();
+
+        /** A loan this many months or fewer from maturity counts as nearing maturity. */
+        @WithDefault("6")
+        int maturityMonths();
+
+        /** A score point is kept in the history only when a score moved at least this much (or a level changed). */
+        @WithDefault("0.01")
+        double historyMinChange();
     }
 }

@@ -39,4 +39,13 @@ public class ChurnAlert {
     public Instant updatedAt;
     @Column(name = "cleared_at")
     public Instant clearedAt;
+    /** Scorings in a row with the score below this level's threshold minus the margin. */
+    @Column(name = "below_count")
+    public int belowCount;
+    /** The business date the score first went below (null when it is not below). */
+    @Column(name = "below_since")
+    public java.time.LocalDate belowSince;
+    /** The code of the top reason last published. */
+    @Column(name = "top_reason")
+    public String topReason;
 }

@@ -38,4 +38,7 @@ public class ChurnModelRecord {
     /** JSON array: each feature's median in the training set, the reference for reason codes. */
     public String baseline;
     public byte[] model;
+    /** JSON array of ColumnStats, in vector order; null for models stored before they were kept. */
+    @Column(name = "training_stats")
+    public String trainingStats;
 }

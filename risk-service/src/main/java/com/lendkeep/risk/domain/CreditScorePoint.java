@@ -14,15 +14,18 @@ import jakarta.persistence.Table;
 @Table(name = "credit_score_point")
 @IdClass(CreditScorePoint.Key.class)
 public class CreditScorePoint {
-    public record Key(UUID customerId, LocalDate scoreDate) implements Serializable {
+    public record Key(UUID customerId, String bureau, LocalDate scoreDate) implements Serializable {
         public Key() {
-            this(null, null);
+            this(null, null, null);
         }
     }
 
     @Id
     @Column(name = "customer_id")
     public UUID customerId;
+    /** Scores of different bureaus are on different scales and never compared. */
+    @Id
+    public String bureau;
     @Id
     @Column(name = "score_date")
     public LocalDate scoreDate;

@@ -87,6 +87,20 @@ public class CustomerRisk {
     public BigDecimal challengerScore;
     @Column(name = "challenger_version")
     public String challengerVersion;
+    @Column(name = "voluntary_challenger_score")
+    public BigDecimal voluntaryChallengerScore;
+    @Column(name = "voluntary_challenger_version")
+    public String voluntaryChallengerVersion;
+    /** Each active loan's state, JSON (see {@link LoanState}); the batch path keeps it parsed in CustomerState. */
+    public String loans = "[]";
+    /** The decaying signals, JSON (see {@link Signals}). */
+    public String signals = "{}";
+    /** The business date from which decay may have moved the score enough to re-score; null: nothing decays. */
+    @Column(name = "rescore_due")
+    public LocalDate rescoreDue;
+    /** The business date of the latest feature snapshot written. */
+    @Column(name = "snapshot_on")
+    public LocalDate snapshotOn;
 
     public static CustomerRisk fresh(UUID customerId) {
         CustomerRisk r = new CustomerRisk();

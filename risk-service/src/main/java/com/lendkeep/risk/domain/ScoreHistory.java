@@ -30,4 +30,13 @@ public class ScoreHistory {
     public BigDecimal combinedScore;
     @Column(name = "model_version")
     public String modelVersion;
+    /** The challengers' shadow scores of the same scoring (null when there is none). */
+    @Column(name = "involuntary_challenger")
+    public BigDecimal involuntaryChallenger;
+    @Column(name = "voluntary_challenger")
+    public BigDecimal voluntaryChallenger;
+    @Column(name = "challenger_version")
+    public String challengerVersion;
+    @Column(name = "business_date")
+    public java.time.LocalDate businessDate;
 }

@@ -42,10 +42,13 @@ public final class RiskMapper {
         features.put("activeLoans", r.activeLoans);
         features.put("loanRate", r.loanRate);
         features.put("forbearanceUntil", r.forbearanceUntil);
+        features.put("asOf", r.asOf);
+        features.put("rescoreDue", r.rescoreDue);
         List<RiskProfileResponse.ReasonView> reasons = read(mapper, r.reasons, new TypeReference<List<RiskProfileResponse.ReasonView>>() {
         });
         List<RiskProfileResponse.ScorePoint> points = history.stream().map(h -> new RiskProfileResponse.ScorePoint(h.scoredAt, h.cause,
-                h.involuntaryScore, h.voluntaryScore, h.combinedScore, h.modelVersion)).toList();
+                h.involuntaryScore, h.voluntaryScore, h.combinedScore, h.modelVersion, h.involuntaryChallenger, h.voluntaryChallenger,
+                h.challengerVersion, h.businessDate)).toList();
         return new RiskProfileResponse(r.customerId, r.involuntaryScore, r.involuntaryLevel, r.voluntaryScore, r.voluntaryLevel,
                 r.combinedScore, r.modelVersion, reasons, features, points, r.updatedAt);
     }

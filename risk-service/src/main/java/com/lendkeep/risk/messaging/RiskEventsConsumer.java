@@ -62,12 +62,10 @@ public class RiskEventsConsumer {
 
     private void handle(ConsumerRecords<String, String> records) {
         inbox.processBatch(EventInbox.Incoming.of(records), events -> {
+            // every event goes in, also of types risk-service does not use (data null): each carries the business date
             List<RiskService.Change> changes = new ArrayList<>(events.size());
             for (EventEnvelope e : events) {
-                Object data = payload(e);
-                if (data != null) {
-                    changes.add(new RiskService.Change(e, data));
-                }
+                changes.add(new RiskService.Change(e, payload(e)));
             }
             if (!changes.isEmpty()) {
                 risk.apply(changes);
@@ -79,6 +77,9 @@ public class RiskEventsConsumer {
         return switch (event.type()) {
             case PAYMENT_MISSED -> inbox.data(event, Payloads.PaymentMissed.class);
             case REPAYMENT_RECEIVED -> inbox.data(event, Payloads.RepaymentReceived.class);
+            case REPAYMENT_REVERSED -> inbox.data(event, Payloads.RepaymentReversed.class);
+            case PAYOFF_QUOTED -> inbox.data(event, Payloads.PayoffQuoted.class);
+            case BUSINESS_DATE_CHANGED -> inbox.data(event, Payloads.BusinessDateChanged.class);
             case DELINQUENCY_CHANGED -> inbox.data(event, Payloads.DelinquencyChanged.class);
             case CREDIT_SCORE_CHANGED -> inbox.data(event, Payloads.CreditScoreChanged.class);
             case CONTACT_LOGGED -> inbox.data(event, Payloads.ContactLogged.class);

@@ -3,15 +3,16 @@ package com.lendkeep.risk.model;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.DoubleFunction;
 
-import com.lendkeep.risk.domain.CreditScorePoint;
 import com.lendkeep.risk.domain.CustomerRisk;
 import com.lendkeep.risk.domain.RepaymentPeriod;
+import com.lendkeep.risk.domain.Signal;
+import com.lendkeep.risk.scoring.RiskInputs;
+import com.lendkeep.risk.service.CustomerState;
 
 /**
  * The numeric inputs of the learned models, computed the same way for training and for scoring
@@ -49,7 +50,7 @@ public final class FeatureVector {
             new Spec("log_latest_payment", v -> "latest payment of " + Math.round(Math.expm1(v))),
             new Spec("log_latest_due", v -> "latest amount due of " + Math.round(Math.expm1(v))),
             new Spec("months_revolving", v -> "carried a balance (minimum paid) in " + Math.round(v) + " periods"),
-            new Spec("credit_score_drop_90d", v -> "credit score fell " + Math.round(v * 50) + " points in 90 days"),
+            new Spec("credit_score_drop_90d", v -> "a bureau score fell " + Math.round(v * 50) + " points from its 90-day high"),
             new Spec("hardship_contacts", v -> "reported financial hardship " + Math.round(v) + " time(s)"),
             new Spec("complaints", v -> Math.round(v) + " complaint(s)"),
             new Spec("payoff_inquiries", v -> "asked for a payoff quote " + Math.round(v) + " time(s)"),
@@ -66,7 +67,9 @@ public final class FeatureVector {
     record Period(double dpd, double due, double paid) {
     }
 
-    public static double[] compute(CustomerRisk risk, List<RepaymentPeriod> periods, List<CreditScorePoint> scores, double marketRate) {
+    public static double[] compute(CustomerState state, RiskInputs in) {
+        CustomerRisk risk = state.risk;
+        List<RepaymentPeriod> periods = state.periods;
         List<Period> p = latestPeriods(periods);
         int n = PERIODS;
         double limitValue = limit(risk, periods);
@@ -131,13 +134,14 @@ public final class FeatureVector {
         f[k++] = Math.log1p(last.paid);
         f[k++] = Math.log1p(last.due);
         f[k++] = revolving;
-        f[k++] = scoreDrop90d(scores) / 50.0;
-        f[k++] = Math.min(risk.hardshipContacts, 3);
-        f[k++] = Math.min(risk.complaints + risk.rateComplaints, 5);
-        f[k++] = Math.min(risk.payoffInquiries, 3);
-        f[k++] = Math.min(risk.competitorMentions, 3);
-        f[k++] = risk.loanRate == null ? 0.0 : Math.max(0.0, (risk.loanRate.doubleValue() - marketRate) * 100.0);
-        f[k++] = Math.min(risk.lowSatisfaction, 3);
+        // the same signals as the scorecard's, decayed to the same business date; credit per bureau
+        f[k++] = RiskInputs.CreditTrend.of(state.scores, in.today(), 90).fall() / 50.0;
+        f[k++] = Math.min(in.signal(Signal.HARDSHIP), 3);
+        f[k++] = Math.min(in.signal(Signal.SERVICE_COMPLAINTS) + in.signal(Signal.RATE_COMPLAINTS), 5);
+        f[k++] = Math.min(in.signal(Signal.PAYOFF_INQUIRIES), 3);
+        f[k++] = Math.min(in.signal(Signal.COMPETITOR_MENTIONS), 3);
+        f[k++] = in.rateAboveMarket();
+        f[k++] = Math.min(in.signal(Signal.LOW_SATISFACTION), 3);
         return f;
     }
 
@@ -169,17 +173,6 @@ public final class FeatureVector {
             latest.add(0, new Period(0, 0, 0));
         }
         return latest;
-    }
-
-    /** How far the latest score is below the highest score of the 90 days before it; 0 if not lower. */
-    static double scoreDrop90d(List<CreditScorePoint> scores) {
-        if (scores.isEmpty()) {
-            return 0.0;
-        }
-        CreditScorePoint latest = scores.stream().max(Comparator.comparing(s -> s.scoreDate)).orElseThrow();
-        LocalDate from = latest.scoreDate.minusDays(90);
-        int best = scores.stream().filter(s -> !s.scoreDate.isBefore(from)).mapToInt(s -> s.score).max().orElse(latest.score);
-        return Math.max(0, best - latest.score);
     }
 
     public static String reason(int index, double value) {

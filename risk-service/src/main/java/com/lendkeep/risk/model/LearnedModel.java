@@ -2,7 +2,9 @@ package com.lendkeep.risk.model;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.tribuo.Example;
 import org.tribuo.Model;
@@ -14,26 +16,37 @@ import org.tribuo.impl.ArrayExample;
 import com.lendkeep.risk.scoring.Reason;
 
 /**
- * A trained Tribuo classifier with what it needs to explain itself: reason codes come from
- * setting each feature back to its training median and seeing how much the probability falls
- * (model-agnostic; exact enough for the top three).
+ * A trained Tribuo classifier with what it needs to explain itself and to say what it never learned.
+ * Reasons come from the model's own per-input contributions for the customer ({@link Contributions});
+ * inputs that were constant in its training data are reported by {@link #learned(String)} so that the
+ * scorecard keeps acting on them (docs/risk-model.md, "combination rule").
  */
 public final class LearnedModel {
 
     public static final String CHURNED = "churned";
     public static final String RETAINED = "retained";
     private static final int TOP_REASONS = 3;
+    /** Inputs computed from the repayment periods come first in the vector (FeatureVector): said only of customers who have records. */
+    private static final int PERIOD_INPUTS = FeatureVector.NAMES.indexOf("credit_score_drop_90d");
 
     private final String version;
     private final Model<Label> model;
     private final String[] names;
-    private final double[] baseline;
+    private final double[] means;
+    private final Map<String, ColumnStats> stats = new HashMap<>();
 
-    public LearnedModel(String version, Model<Label> model, List<String> names, double[] baseline) {
+    /** {@code stats} null for a model stored before they were kept: then every input counts as learned, means are the medians. */
+    public LearnedModel(String version, Model<Label> model, List<String> names, double[] medians, List<ColumnStats> stats) {
         this.version = version;
         this.model = model;
         this.names = names.toArray(String[]::new);
-        this.baseline = baseline;
+        this.means = medians.clone();
+        if (stats != null) {
+            for (int j = 0; j < stats.size(); j++) {
+                this.stats.put(stats.get(j).name(), stats.get(j));
+                this.means[j] = stats.get(j).mean();
+            }
+        }
     }
 
     public String version() {
@@ -42,6 +55,15 @@ public final class LearnedModel {
 
     public Model<Label> tribuoModel() {
         return model;
+    }
+
+    /** Whether the model could learn from input {@code name}: known to it and not constant in its training data. */
+    public boolean learned(String name) {
+        if (name == null || model.getFeatureIDMap().getID(name) < 0) {
+            return false;
+        }
+        ColumnStats s = stats.get(name);
+        return s == null || !s.constant();
     }
 
     public record Scored(double probability, List<Reason> reasons) {
@@ -62,39 +84,45 @@ public final class LearnedModel {
         return p;
     }
 
-    /** Scores with reasons; all the what-if variants of all vectors go to the model in one batch. */
-    public List<Scored> score(List<double[]> vectors) {
-        List<double[]> rows = new ArrayList<>();
-        List<int[]> variantsOf = new ArrayList<>();
-        for (double[] v : vectors) {
-            rows.add(v);
-            List<Integer> changed = new ArrayList<>();
-            for (int i = 0; i < v.length; i++) {
-                if (v[i] != baseline[i]) {
-                    double[] what = v.clone();
-                    what[i] = baseline[i];
-                    rows.add(what);
-                    changed.add(i);
-                }
-            }
-            variantsOf.add(changed.stream().mapToInt(Integer::intValue).toArray());
-        }
-        double[] p = probabilities(rows);
+    /**
+     * Scores with reasons: the inputs that raised this customer's log-odds most, in plain words. Inputs
+     * from repayment periods are not given as reasons for a customer without any ({@code hasRecords}
+     * false): their values are padding, not facts about the customer.
+     */
+    public List<Scored> score(List<double[]> vectors, List<Boolean> hasRecords) {
+        double[] p = probabilities(vectors);
+        double[][] contributions = Contributions.of(model, names, means, vectors);
         List<Scored> result = new ArrayList<>(vectors.size());
-        int at = 0;
         for (int c = 0; c < vectors.size(); c++) {
-            double base = p[at++];
             double[] v = vectors.get(c);
             List<Reason> reasons = new ArrayList<>();
-            for (int feature : variantsOf.get(c)) {
-                double contribution = base - p[at++];
-                if (contribution > 0.005) {
-                    reasons.add(new Reason(names[feature], contribution, FeatureVector.reason(feature, v[feature])));
+            if (contributions != null) {
+                for (int j = 0; j < names.length; j++) {
+                    if (contributions[c][j] > 0.01 && (j >= PERIOD_INPUTS || hasRecords.get(c))) {
+                        reasons.add(new Reason(names[j], contributions[c][j], FeatureVector.reason(j, v[j])));
+                    }
                 }
             }
             reasons.sort(Comparator.comparingDouble(Reason::contribution).reversed());
-            result.add(new Scored(base, List.copyOf(reasons.subList(0, Math.min(TOP_REASONS, reasons.size())))));
+            result.add(new Scored(p[c], List.copyOf(reasons.subList(0, Math.min(TOP_REASONS, reasons.size())))));
         }
         return result;
+    }
+
+    /** Population stability of each input for {@code vectors} against the training data; empty for a model without stats. */
+    public Map<String, Double> psi(List<double[]> vectors) {
+        Map<String, Double> psi = new java.util.LinkedHashMap<>();
+        for (int j = 0; j < names.length; j++) {
+            ColumnStats s = stats.get(names[j]);
+            if (s == null) {
+                continue;
+            }
+            double[] column = new double[vectors.size()];
+            for (int i = 0; i < column.length; i++) {
+                column[i] = vectors.get(i)[j];
+            }
+            psi.put(names[j], s.psi(column));
+        }
+        return psi;
     }
 }

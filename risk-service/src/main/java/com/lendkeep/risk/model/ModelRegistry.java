@@ -81,6 +81,7 @@ public class ModelRegistry {
             }
             return new LearnedModel(v, ModelCodec.fromBytes(record.model), read(record.featureNames, new TypeReference<List<String>>() {
             }), read(record.baseline, new TypeReference<double[]>() {
+            }), record.trainingStats == null ? null : read(record.trainingStats, new TypeReference<List<ColumnStats>>() {
             }));
         }));
     }

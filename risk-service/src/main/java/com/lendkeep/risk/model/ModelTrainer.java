@@ -34,10 +34,11 @@ public final class ModelTrainer {
     public record Decile(int decile, int count, double meanPredicted, double observedRate) {
     }
 
-    public record Metrics(double validationAuc, int validationSize, List<Decile> calibration) {
+    /** @param brier mean squared error of the predicted probabilities on the hold-out (lower is better) */
+    public record Metrics(double validationAuc, int validationSize, List<Decile> calibration, Double brier) {
     }
 
-    public record Result(Model<Label> model, Metrics metrics, double[] baseline) {
+    public record Result(Model<Label> model, Metrics metrics, double[] baseline, List<ColumnStats> stats) {
     }
 
     private ModelTrainer() {
@@ -52,16 +53,26 @@ public final class ModelTrainer {
 
         Model<Label> probe = trainer(algorithm, seed, threads).train(dataset(fit));
         String[] names = FeatureVector.NAMES.toArray(String[]::new);
-        LearnedModel probeModel = new LearnedModel("validation", probe, FeatureVector.NAMES, new double[names.length]);
+        LearnedModel probeModel = new LearnedModel("validation", probe, FeatureVector.NAMES, new double[names.length], null);
         double[] predicted = probeModel.probabilities(validation.stream().map(Row::features).toList());
         boolean[] actual = new boolean[validation.size()];
         for (int i = 0; i < actual.length; i++) {
             actual[i] = validation.get(i).churned();
         }
-        Metrics metrics = new Metrics(RocAuc.of(predicted, actual), validation.size(), calibration(predicted, actual));
+        Metrics metrics = new Metrics(RocAuc.of(predicted, actual), validation.size(), calibration(predicted, actual),
+                brier(predicted, actual));
 
         Model<Label> model = trainer(algorithm, seed, threads).train(dataset(rows));
-        return new Result(model, metrics, medians(rows));
+        return new Result(model, metrics, medians(rows), ColumnStats.of(FeatureVector.NAMES, rows.stream().map(Row::features).toList()));
+    }
+
+    public static double brier(double[] predicted, boolean[] actual) {
+        double sum = 0;
+        for (int i = 0; i < predicted.length; i++) {
+            double d = predicted[i] - (actual[i] ? 1 : 0);
+            sum += d * d;
+        }
+        return predicted.length == 0 ? 0.0 : sum / predicted.length;
     }
 
     private static Trainer<Label> trainer(Algorithm algorithm, long seed, int threads) {
@@ -84,7 +95,7 @@ public final class ModelTrainer {
         return new MutableDataset<>(new ListDataSource<>(examples, LABELS, new SimpleDataSourceProvenance("risk-service features", LABELS)));
     }
 
-    static List<Decile> calibration(double[] predicted, boolean[] actual) {
+    public static List<Decile> calibration(double[] predicted, boolean[] actual) {
         Integer[] order = new Integer[predicted.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;

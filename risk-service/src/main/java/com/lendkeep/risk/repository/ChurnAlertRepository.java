@@ -13,6 +13,7 @@ import org.hibernate.Session;
 
 import com.lendkeep.risk.domain.ChurnAlert;
 import com.lendkeep.risk.domain.ChurnType;
+import com.lendkeep.risk.domain.RiskLevel;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Page;
@@ -50,12 +51,20 @@ public class ChurnAlertRepository implements PanacheRepositoryBase<ChurnAlert, U
         return ids.isEmpty() ? List.of() : getEntityManager().unwrap(Session.class).byMultipleIds(ChurnAlert.class).multiLoad(ids);
     }
 
-    public List<ChurnAlert> search(ChurnAlert.Status status, UUID customerId, int page, int size) {
+    public List<ChurnAlert> search(ChurnAlert.Status status, RiskLevel level, ChurnType churnType, UUID customerId, int page, int size) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (status != null) {
             query.append(" and status = :status");
             params.and("status", status);
+        }
+        if (level != null) {
+            query.append(" and level = :level");
+            params.and("level", level);
+        }
+        if (churnType != null) {
+            query.append(" and churnType = :churnType");
+            params.and("churnType", churnType);
         }
         if (customerId != null) {
             query.append(" and customerId = :customerId");

@@ -44,7 +44,8 @@ public class FeatureStore {
             + "consecutive_missed, missed_total, payments_total, payments_on_time, last_payment_ratio, credit_score, credit_score_change, "
             + "complaints, hardship_contacts, payoff_inquiries, competitor_mentions, rate_complaints, low_satisfaction, forbearance_until, "
             + "involuntary_score, voluntary_score, combined_score, involuntary_level, voluntary_level, reasons, model_version, updated_at, "
-            + "as_of, delinquent_since, credit_limit, tier, grade, challenger_score, challenger_version";
+            + "as_of, delinquent_since, credit_limit, tier, grade, challenger_score, challenger_version, voluntary_challenger_score, "
+            + "voluntary_challenger_version, loans, signals, rescore_due, snapshot_on";
 
     private static final String UPDATE_RISK = "UPDATE customer_risk SET latest_loan_id = ?, active_loans = ?, loan_rate = ?, "
             + "days_past_due = ?, max_days_past_due = ?, consecutive_missed = ?, missed_total = ?, payments_total = ?, "
@@ -52,7 +53,8 @@ public class FeatureStore {
             + "hardship_contacts = ?, payoff_inquiries = ?, competitor_mentions = ?, rate_complaints = ?, low_satisfaction = ?, "
             + "forbearance_until = ?, involuntary_score = ?, voluntary_score = ?, combined_score = ?, involuntary_level = ?, "
             + "voluntary_level = ?, reasons = ?, model_version = ?, updated_at = ?, as_of = ?, delinquent_since = ?, credit_limit = ?, "
-            + "tier = ?, grade = ?, challenger_score = ?, challenger_version = ? WHERE customer_id = ?";
+            + "tier = ?, grade = ?, challenger_score = ?, challenger_version = ?, voluntary_challenger_score = ?, "
+            + "voluntary_challenger_version = ?, loans = ?, signals = ?, rescore_due = ?, snapshot_on = ? WHERE customer_id = ?";
 
     private static final String UPSERT_PERIOD = "INSERT INTO repayment_period (customer_id, loan_id, period_date, days_past_due, "
             + "amount_due, amount_paid, outstanding, credit_limit) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
@@ -60,8 +62,8 @@ public class FeatureStore {
             + "amount_due = EXCLUDED.amount_due, amount_paid = EXCLUDED.amount_paid, outstanding = EXCLUDED.outstanding, "
             + "credit_limit = EXCLUDED.credit_limit";
 
-    private static final String UPSERT_SCORE = "INSERT INTO credit_score_point (customer_id, score_date, score) VALUES (?, ?, ?) "
-            + "ON CONFLICT (customer_id, score_date) DO UPDATE SET score = EXCLUDED.score";
+    private static final String UPSERT_SCORE = "INSERT INTO credit_score_point (customer_id, bureau, score_date, score) "
+            + "VALUES (?, ?, ?, ?) ON CONFLICT (customer_id, bureau, score_date) DO UPDATE SET score = EXCLUDED.score";
 
     private final EntityManager em;
 
@@ -108,6 +110,8 @@ public class FeatureStore {
                 // one statement per row, sent as one JDBC batch: measured cheaper for PostgreSQL than a single
                 // UPDATE ... FROM unnest(one array per column), whose arrays it must parse (docs/performance.md)
                 for (CustomerState s : states) {
+                    s.risk.loans = StateCodec.write(s.loans);
+                    s.risk.signals = StateCodec.write(s.signals);
                     bindRisk(update, s.risk);
                     update.addBatch();
                 }
@@ -132,8 +136,9 @@ public class FeatureStore {
                     }
                     for (CreditScorePoint p : s.changedScores()) {
                         score.setObject(1, p.customerId);
-                        score.setObject(2, p.scoreDate);
-                        score.setInt(3, p.score);
+                        score.setString(2, p.bureau);
+                        score.setObject(3, p.scoreDate);
+                        score.setInt(4, p.score);
                         score.addBatch();
                         scores = true;
                     }
@@ -149,6 +154,27 @@ public class FeatureStore {
         });
     }
 
+    /**
+     * Customers whose re-score date has come by {@code today}, in id order, at most {@code limit}, skipping rows
+     * another transaction holds (an event batch): they are scored by that batch anyway.
+     */
+    public List<UUID> dueForRescore(LocalDate today, int limit) {
+        return session().doReturningWork(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT customer_id FROM customer_risk WHERE rescore_due <= ? "
+                    + "ORDER BY customer_id LIMIT ? FOR UPDATE SKIP LOCKED")) {
+                select.setObject(1, today);
+                select.setInt(2, limit);
+                List<UUID> ids = new ArrayList<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getObject(1, UUID.class));
+                    }
+                }
+                return ids;
+            }
+        });
+    }
+
     /** Customer ids after {@code after} (null: from the start), in order, one page. */
     public List<UUID> idsAfter(UUID after, int limit) {
         String where = after == null ? "" : " where customerId > :after";
@@ -157,6 +183,30 @@ public class FeatureStore {
             query.setParameter("after", after);
         }
         return query.getResultList();
+    }
+
+    public long count() {
+        return em.createQuery("select count(r) from CustomerRisk r", Long.class).getSingleResult();
+    }
+
+    /** Records matured outcomes (customer, loan, churn type, date); a loan's outcome is recorded once. */
+    public void recordOutcomes(List<Object[]> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        session().doWork(c -> {
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO churn_outcome (customer_id, loan_id, churn_type, outcome_date) "
+                    + "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+                for (Object[] o : outcomes) {
+                    insert.setObject(1, o[0]);
+                    insert.setObject(2, o[1]);
+                    insert.setString(3, (String) o[2]);
+                    insert.setObject(4, o[3]);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     private Session session() {
@@ -198,15 +248,16 @@ public class FeatureStore {
             }
         }
         Map<UUID, List<CreditScorePoint>> scores = new HashMap<>();
-        try (PreparedStatement select = c.prepareStatement("SELECT customer_id, score_date, score FROM credit_score_point "
+        try (PreparedStatement select = c.prepareStatement("SELECT customer_id, bureau, score_date, score FROM credit_score_point "
                 + "WHERE customer_id = ANY(?)")) {
             select.setArray(1, idArray);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     CreditScorePoint s = new CreditScorePoint();
                     s.customerId = rs.getObject(1, UUID.class);
-                    s.scoreDate = rs.getObject(2, LocalDate.class);
-                    s.score = rs.getInt(3);
+                    s.bureau = rs.getString(2);
+                    s.scoreDate = rs.getObject(3, LocalDate.class);
+                    s.score = rs.getInt(4);
                     scores.computeIfAbsent(s.customerId, k -> new ArrayList<>()).add(s);
                 }
             }
@@ -214,7 +265,7 @@ public class FeatureStore {
         Map<UUID, CustomerState> states = new LinkedHashMap<>();
         for (CustomerRisk r : risks) {
             states.put(r.customerId, new CustomerState(r, periods.getOrDefault(r.customerId, List.of()),
-                    scores.getOrDefault(r.customerId, List.of())));
+                    scores.getOrDefault(r.customerId, List.of()), StateCodec.loans(r.loans), StateCodec.signals(r.signals)));
         }
         return states;
     }
@@ -257,6 +308,12 @@ public class FeatureStore {
         r.grade = rs.getString("grade");
         r.challengerScore = rs.getBigDecimal("challenger_score");
         r.challengerVersion = rs.getString("challenger_version");
+        r.voluntaryChallengerScore = rs.getBigDecimal("voluntary_challenger_score");
+        r.voluntaryChallengerVersion = rs.getString("voluntary_challenger_version");
+        r.loans = rs.getString("loans");
+        r.signals = rs.getString("signals");
+        r.rescoreDue = rs.getObject("rescore_due", LocalDate.class);
+        r.snapshotOn = rs.getObject("snapshot_on", LocalDate.class);
         return r;
     }
 
@@ -296,6 +353,12 @@ public class FeatureStore {
         u.setString(i++, r.grade);
         u.setBigDecimal(i++, r.challengerScore);
         u.setString(i++, r.challengerVersion);
+        u.setBigDecimal(i++, r.voluntaryChallengerScore);
+        u.setString(i++, r.voluntaryChallengerVersion);
+        u.setString(i++, r.loans);
+        u.setString(i++, r.signals);
+        u.setObject(i++, r.rescoreDue, Types.DATE);
+        u.setObject(i++, r.snapshotOn, Types.DATE);
         u.setObject(i, r.customerId);
     }
 }

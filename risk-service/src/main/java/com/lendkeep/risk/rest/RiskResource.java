@@ -56,7 +56,7 @@ public class RiskResource {
     public ScoreResponse score(@PathParam("id") UUID id) {
         var r = risks.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("risk profile of customer", id));
         return new ScoreResponse(r.customerId, r.involuntaryScore, r.involuntaryLevel, r.voluntaryScore, r.voluntaryLevel,
-                r.combinedScore, r.modelVersion, r.challengerScore, r.challengerVersion);
+                r.combinedScore, r.modelVersion, r.challengerScore, r.challengerVersion, r.voluntaryChallengerScore, r.voluntaryChallengerVersion);
     }
 
     @GET

@@ -1,47 +1,65 @@
 package com.lendkeep.risk.scoring;
 
-import java.math.BigDecimal;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 import com.lendkeep.risk.domain.ChurnType;
-import com.lendkeep.risk.domain.CustomerRisk;
+import com.lendkeep.risk.domain.Signal;
 
 /**
- * The model inputs derived from a customer's risk features, each with the sentence that explains
- * it. Protected attributes (sex, marital status, age) are not features and never will be.
+ * The scorecard's inputs, derived from a customer's {@link RiskInputs} on a business date, each with
+ * the sentence that explains it. Protected attributes (sex, marital status, age) are not features and
+ * never will be. {@code vectorName} is the learned models' input that carries the same signal (null:
+ * none does), so that a learned model that never saw it varying leaves it to the scorecard.
  */
 public enum Feature {
-    DAYS_PAST_DUE("days-past-due", ChurnType.INVOLUNTARY, r -> Math.min(r.daysPastDue, 180) / 30.0,
-            r -> r.daysPastDue + " days past due"),
-    CONSECUTIVE_MISSED("consecutive-missed", ChurnType.INVOLUNTARY, r -> Math.min(r.consecutiveMissed, 6),
-            r -> r.consecutiveMissed + " consecutive missed installment" + plural(r.consecutiveMissed)),
-    CREDIT_SCORE_DROP("credit-score-drop", ChurnType.INVOLUNTARY, r -> Math.max(0, -r.creditScoreChange) / 50.0,
-            r -> "credit score fell " + (-r.creditScoreChange) + " points"),
-    HARDSHIP("hardship-contacts", ChurnType.INVOLUNTARY, r -> Math.min(r.hardshipContacts, 3),
-            r -> "reported financial hardship " + times(r.hardshipContacts)),
-    LATE_PAYMENT_SHARE("late-payment-share", ChurnType.INVOLUNTARY,
-            r -> r.paymentsTotal >= 3 ? 1.0 - (double) r.paymentsOnTime / r.paymentsTotal : 0.0,
-            r -> "only " + Math.round(100.0 * r.paymentsOnTime / Math.max(1, r.paymentsTotal)) + "% of payments on time"),
-    PAYOFF_INQUIRIES("payoff-inquiries", ChurnType.VOLUNTARY, r -> Math.min(r.payoffInquiries, 3),
-            r -> "asked for a payoff quote " + times(r.payoffInquiries)),
-    COMPETITOR_MENTIONS("competitor-mentions", ChurnType.VOLUNTARY, r -> Math.min(r.competitorMentions, 3),
-            r -> "mentioned a competitor's offer " + times(r.competitorMentions)),
-    RATE_COMPLAINTS("rate-complaints", ChurnType.VOLUNTARY, r -> Math.min(r.rateComplaints, 3),
-            r -> "complained about the rate " + times(r.rateComplaints)),
-    SERVICE_COMPLAINTS("service-complaints", ChurnType.VOLUNTARY, r -> Math.min(r.complaints, 3),
-            r -> r.complaints + " service complaint" + plural(r.complaints)),
-    LOW_SATISFACTION("low-satisfaction", ChurnType.VOLUNTARY, r -> Math.min(r.lowSatisfaction, 3),
-            r -> "rated us 2 or less " + times(r.lowSatisfaction));
+    DAYS_PAST_DUE("days-past-due", ChurnType.INVOLUNTARY, "dpd_latest_months", in -> Math.min(in.daysPastDue(), 180) / 30.0,
+            in -> in.daysPastDue() + " days past due on the worst loan"),
+    CONSECUTIVE_MISSED("consecutive-missed", ChurnType.INVOLUNTARY, "months_delinquent_in_a_row", in -> Math.min(in.consecutiveMissed(), 6),
+            in -> in.consecutiveMissed() + " consecutive missed installment" + plural(in.consecutiveMissed())),
+    CREDIT_SCORE_DROP("credit-score-drop", ChurnType.INVOLUNTARY, "credit_score_drop_90d", in -> in.creditFall() / 50.0,
+            in -> in.creditBureau() + " score fell " + in.creditFall() + " points from its high of " + in.creditHigh() + " in "
+                    + in.creditWindowDays() + " days"),
+    CREDIT_SCORE_FALLS("credit-score-falls", ChurnType.INVOLUNTARY, null, in -> in.creditFall() > 0 ? Math.min(in.creditFalls(), 4) : 0,
+            in -> in.creditBureau() + " score fell " + times(in.creditFalls()) + " in " + in.creditWindowDays() + " days"),
+    HARDSHIP("hardship-contacts", ChurnType.INVOLUNTARY, "hardship_contacts", in -> Math.min(in.signal(Signal.HARDSHIP), 3),
+            in -> "reported financial hardship " + signalWords(in, Signal.HARDSHIP)),
+    LATE_PAYMENT_SHARE("late-payment-share", ChurnType.INVOLUNTARY, "months_delinquent",
+            in -> in.paymentsTotal() >= 3 ? 1.0 - (double) in.paymentsOnTime() / in.paymentsTotal() : 0.0,
+            in -> "only " + Math.round(100.0 * in.paymentsOnTime() / Math.max(1, in.paymentsTotal())) + "% of payments on time"),
+    PAYOFF_QUOTES("payoff-quotes", ChurnType.VOLUNTARY, null, in -> Math.min(in.signal(Signal.PAYOFF_QUOTES), 3),
+            in -> "requested a payoff quote " + signalWords(in, Signal.PAYOFF_QUOTES)),
+    PREPAID_SHARE("prepaid-share", ChurnType.VOLUNTARY, null, in -> Math.min(in.signal(Signal.PREPAID_SHARE), 1.0) * 10.0,
+            in -> "prepaid " + Math.round(100 * in.signal(Signal.PREPAID_SHARE)) + "% of the principal ahead of schedule (last on "
+                    + in.lastOn().get(Signal.PREPAID_SHARE) + ")"),
+    PAYOFF_INQUIRIES("payoff-inquiries", ChurnType.VOLUNTARY, "payoff_inquiries", in -> Math.min(in.signal(Signal.PAYOFF_INQUIRIES), 3),
+            in -> "asked about paying off the loan " + signalWords(in, Signal.PAYOFF_INQUIRIES)),
+    COMPETITOR_MENTIONS("competitor-mentions", ChurnType.VOLUNTARY, "competitor_mentions",
+            in -> Math.min(in.signal(Signal.COMPETITOR_MENTIONS), 3),
+            in -> "mentioned a competitor's offer " + signalWords(in, Signal.COMPETITOR_MENTIONS)),
+    RATE_COMPLAINTS("rate-complaints", ChurnType.VOLUNTARY, "complaints", in -> Math.min(in.signal(Signal.RATE_COMPLAINTS), 3),
+            in -> "complained about the rate " + signalWords(in, Signal.RATE_COMPLAINTS)),
+    SERVICE_COMPLAINTS("service-complaints", ChurnType.VOLUNTARY, "complaints", in -> Math.min(in.signal(Signal.SERVICE_COMPLAINTS), 3),
+            in -> "complained about the service " + signalWords(in, Signal.SERVICE_COMPLAINTS)),
+    LOW_SATISFACTION("low-satisfaction", ChurnType.VOLUNTARY, "low_satisfaction", in -> Math.min(in.signal(Signal.LOW_SATISFACTION), 3),
+            in -> "rated us 2 or less " + signalWords(in, Signal.LOW_SATISFACTION)),
+    RATE_ABOVE_MARKET("rate-above-market", ChurnType.VOLUNTARY, "rate_above_market_points", RiskInputs::rateAboveMarket,
+            in -> "loan rate " + String.format(java.util.Locale.ROOT, "%.2f", in.rateAboveMarket()) + " points above the market rate"),
+    NEARING_MATURITY("nearing-maturity", ChurnType.VOLUNTARY, null,
+            in -> in.monthsToMaturity() == null || in.monthsToMaturity() > in.maturityMonths() ? 0.0
+                    : (double) (in.maturityMonths() - in.monthsToMaturity() + 1) / (in.maturityMonths() + 1),
+            in -> "a loan matures in " + in.monthsToMaturity() + " month" + plural(in.monthsToMaturity()));
 
     private final String key;
     private final ChurnType churnType;
-    private final ToDoubleFunction<CustomerRisk> value;
-    private final Function<CustomerRisk, String> reason;
+    private final String vectorName;
+    private final ToDoubleFunction<RiskInputs> value;
+    private final Function<RiskInputs, String> reason;
 
-    Feature(String key, ChurnType churnType, ToDoubleFunction<CustomerRisk> value, Function<CustomerRisk, String> reason) {
+    Feature(String key, ChurnType churnType, String vectorName, ToDoubleFunction<RiskInputs> value, Function<RiskInputs, String> reason) {
         this.key = key;
         this.churnType = churnType;
+        this.vectorName = vectorName;
         this.value = value;
         this.reason = reason;
     }
@@ -54,25 +72,25 @@ public enum Feature {
         return churnType;
     }
 
-    public double value(CustomerRisk risk) {
-        return value.applyAsDouble(risk);
+    /** The learned models' input carrying this signal, or null when none does. */
+    public String vectorName() {
+        return vectorName;
     }
 
-    public String reason(CustomerRisk risk) {
-        return reason.apply(risk);
+    public double value(RiskInputs in) {
+        return value.applyAsDouble(in);
     }
 
-    /** The loan's rate above the market rate, in percentage points; voluntary (refinancing) pressure. */
-    public static double rateAboveMarket(CustomerRisk risk, double marketRate) {
-        return risk.loanRate == null ? 0.0 : Math.max(0.0, (risk.loanRate.doubleValue() - marketRate) * 100.0);
+    public String reason(RiskInputs in) {
+        return reason.apply(in);
     }
 
-    public static String rateAboveMarketReason(CustomerRisk risk, double marketRate) {
-        return "loan rate " + BigDecimal.valueOf(rateAboveMarket(risk, marketRate)).setScale(2, java.math.RoundingMode.HALF_UP)
-                + " points above the market rate";
+    /** "twice, last on 2027-03-01; 0.71 after 30 days of fading" in short: count, last date. */
+    private static String signalWords(RiskInputs in, Signal s) {
+        return times(in.count(s)) + ", last on " + in.lastOn().get(s);
     }
 
-    private static String times(int n) {
+    static String times(int n) {
         return n == 1 ? "once" : n == 2 ? "twice" : n + " times";
     }
 

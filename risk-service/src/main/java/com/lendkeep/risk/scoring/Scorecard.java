@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import com.lendkeep.risk.config.RiskConfig;
 import com.lendkeep.risk.domain.ChurnType;
-import com.lendkeep.risk.domain.CustomerRisk;
 
 /**
  * The transparent model that works out of the box: two logistic scorecards whose weights are
@@ -20,15 +19,14 @@ import com.lendkeep.risk.domain.CustomerRisk;
 public class Scorecard implements ChurnModel {
 
     static final String INTERCEPT = "intercept";
-    static final String RATE_ABOVE_MARKET = "rate-above-market";
     private static final int TOP_REASONS = 3;
 
     private final RiskConfig.Scorecard config;
 
     public Scorecard(RiskConfig config) {
         this.config = config.scorecard();
-        validate(this.config.involuntary(), ChurnType.INVOLUNTARY, List.of());
-        validate(this.config.voluntary(), ChurnType.VOLUNTARY, List.of(RATE_ABOVE_MARKET));
+        validate(this.config.involuntary(), ChurnType.INVOLUNTARY);
+        validate(this.config.voluntary(), ChurnType.VOLUNTARY);
     }
 
     @Override
@@ -37,48 +35,49 @@ public class Scorecard implements ChurnModel {
     }
 
     @Override
-    public RiskScores score(CustomerRisk risk) {
-        List<Reason> involuntary = contributions(risk, ChurnType.INVOLUNTARY, config.involuntary());
-        List<Reason> voluntary = contributions(risk, ChurnType.VOLUNTARY, config.voluntary());
-        double rateWeight = config.voluntary().getOrDefault(RATE_ABOVE_MARKET, 0.0);
-        double above = Feature.rateAboveMarket(risk, config.marketRate());
-        if (above > 0 && rateWeight > 0) {
-            voluntary.add(new Reason(RATE_ABOVE_MARKET, rateWeight * above, Feature.rateAboveMarketReason(risk, config.marketRate())));
-        }
+    public RiskScores score(RiskInputs in) {
+        List<Reason> involuntary = contributions(in, ChurnType.INVOLUNTARY, f -> true);
+        List<Reason> voluntary = contributions(in, ChurnType.VOLUNTARY, f -> true);
         return new RiskScores(
                 sigmoid(config.involuntary().get(INTERCEPT) + sum(involuntary)), top(involuntary), config.version(),
                 sigmoid(config.voluntary().get(INTERCEPT) + sum(voluntary)), top(voluntary), config.version());
     }
 
-    private static List<Reason> contributions(CustomerRisk risk, ChurnType type, Map<String, Double> weights) {
+    /** Each feature of {@code type} that {@code included} accepts, with its weight x value (zero ones left out). */
+    public List<Reason> contributions(RiskInputs in, ChurnType type, java.util.function.Predicate<Feature> included) {
+        Map<String, Double> weights = type == ChurnType.INVOLUNTARY ? config.involuntary() : config.voluntary();
         List<Reason> reasons = new ArrayList<>();
         for (Feature f : Feature.values()) {
-            if (f.churnType() != type) {
+            if (f.churnType() != type || !included.test(f)) {
                 continue;
             }
-            double x = f.value(risk);
+            double x = f.value(in);
             double w = weights.getOrDefault(f.key(), 0.0);
             if (x != 0.0 && w != 0.0) {
-                reasons.add(new Reason(f.key(), w * x, f.reason(risk)));
+                reasons.add(new Reason(f.key(), w * x, f.reason(in)));
             }
         }
         return reasons;
     }
 
-    private static double sum(List<Reason> reasons) {
+    public double intercept(ChurnType type) {
+        return (type == ChurnType.INVOLUNTARY ? config.involuntary() : config.voluntary()).get(INTERCEPT);
+    }
+
+    static double sum(List<Reason> reasons) {
         return reasons.stream().mapToDouble(Reason::contribution).sum();
     }
 
-    private static List<Reason> top(List<Reason> reasons) {
+    static List<Reason> top(List<Reason> reasons) {
         return reasons.stream().filter(r -> r.contribution() > 0)
                 .sorted(Comparator.comparingDouble(Reason::contribution).reversed()).limit(TOP_REASONS).toList();
     }
 
-    static double sigmoid(double logit) {
+    public static double sigmoid(double logit) {
         return 1.0 / (1.0 + Math.exp(-logit));
     }
 
-    private static void validate(Map<String, Double> weights, ChurnType type, List<String> extraKeys) {
+    private static void validate(Map<String, Double> weights, ChurnType type) {
         if (!weights.containsKey(INTERCEPT)) {
             throw new IllegalStateException("risk.scorecard." + type.name().toLowerCase() + ".intercept is missing");
         }
@@ -86,7 +85,7 @@ public class Scorecard implements ChurnModel {
             if (e.getKey().equals(INTERCEPT)) {
                 continue;
             }
-            boolean known = extraKeys.contains(e.getKey()) || java.util.Arrays.stream(Feature.values())
+            boolean known = java.util.Arrays.stream(Feature.values())
                     .anyMatch(f -> f.churnType() == type && f.key().equals(e.getKey()));
             if (!known) {
                 throw new IllegalStateException("risk.scorecard." + type.name().toLowerCase() + "." + e.getKey() + " is not a "

@@ -3,22 +3,29 @@ package com.lendkeep.risk.service;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 
 import com.lendkeep.platform.events.Payloads;
 import com.lendkeep.risk.domain.CustomerRisk;
+import com.lendkeep.risk.domain.LoanState;
 import com.lendkeep.risk.domain.RepaymentPeriod;
+import com.lendkeep.risk.domain.Signal;
 
-/** How each event changes a customer's risk features (docs/risk-model.md). Pure: no I/O. */
+/**
+ * How each event changes a customer's risk state (docs/risk-model.md). Pure: no I/O. Arrears are
+ * kept per loan; decaying signals are added on the event's own date.
+ */
 public final class FeatureUpdater {
-    private FeatureUpdater() {
+
+    private final Map<String, Double> halfLifeDays;
+
+    public FeatureUpdater(Map<String, Double> halfLifeDays) {
+        this.halfLifeDays = halfLifeDays;
     }
 
-    /**
-     * Days past due are counted from the oldest missed due date to the latest business date an
-     * event told us about, so they keep growing while installments stay unpaid.
-     */
-    public static void paymentMissed(CustomerState s, Payloads.PaymentMissed e) {
+    /** A missed installment makes its loan delinquent from its due date; days past due grow with the business date. */
+    public void paymentMissed(CustomerState s, Payloads.PaymentMissed e) {
         CustomerRisk r = s.risk;
         r.latestLoanId = e.loanId();
         RepaymentPeriod p = s.period(e.loanId(), e.dueDate());
@@ -26,17 +33,20 @@ public final class FeatureUpdater {
         p.amountDue = p.amountDue.max(e.amountDue());
         p.outstanding = e.outstanding();
         advance(r, e.dueDate().plusDays(e.daysPastDue()));
-        if (r.delinquentSince == null || e.dueDate().isBefore(r.delinquentSince)) {
-            r.delinquentSince = e.dueDate();
+        LoanState loan = s.loan(e.loanId());
+        if (loan.delinquentSince == null || e.dueDate().isBefore(loan.delinquentSince)) {
+            loan.delinquentSince = e.dueDate();
         }
-        r.daysPastDue = Math.max(e.daysPastDue(), (int) ChronoUnit.DAYS.between(r.delinquentSince, r.asOf));
-        r.maxDaysPastDue = Math.max(r.maxDaysPastDue, r.daysPastDue);
-        r.consecutiveMissed = Math.max(r.consecutiveMissed, e.consecutiveMissed());
+        loan.daysPastDue = Math.max(loan.daysPastDue, e.daysPastDue());
+        loan.consecutiveMissed = Math.max(loan.consecutiveMissed, e.consecutiveMissed());
         r.missedTotal++;
     }
 
-    /** A repayment that covers what was due brings the customer current; a partial one does not. */
-    public static void repaymentReceived(CustomerState s, Payloads.RepaymentReceived e) {
+    /**
+     * A repayment that covers what was due brings its loan current (and only its loan); a partial
+     * one does not. The part that repaid principal ahead of schedule is a voluntary signal.
+     */
+    public void repaymentReceived(CustomerState s, Payloads.RepaymentReceived e) {
         CustomerRisk r = s.risk;
         r.latestLoanId = e.loanId();
         RepaymentPeriod p = s.period(e.loanId(), e.dueDate() != null ? e.dueDate() : e.paidOn());
@@ -57,94 +67,151 @@ public final class FeatureUpdater {
         if (e.amountDue().signum() > 0) {
             r.lastPaymentRatio = e.amountPaid().divide(e.amountDue(), 4, RoundingMode.HALF_UP);
         }
+        LoanState loan = s.loan(e.loanId());
         if (e.amountPaid().compareTo(e.amountDue()) >= 0) {
-            r.daysPastDue = 0;
-            r.consecutiveMissed = 0;
-            r.delinquentSince = null;
+            loan.bringCurrent();
         } else if (e.daysPastDue() > 0) {
-            r.daysPastDue = Math.max(r.daysPastDue, e.daysPastDue());
-            r.consecutiveMissed = Math.max(r.consecutiveMissed, 1);
+            loan.daysPastDue = Math.max(loan.daysPastDue, e.daysPastDue());
+            loan.consecutiveMissed = Math.max(loan.consecutiveMissed, 1);
+        }
+        BigDecimal prepaid = e.principalPrepaid();
+        if (prepaid != null && prepaid.signum() > 0) {
+            double before = e.outstanding().add(prepaid).doubleValue();
+            add(s, Signal.PREPAID_SHARE, prepaid.doubleValue() / before, e.paidOn());
         }
     }
 
-    public static void delinquencyChanged(CustomerState s, Payloads.DelinquencyChanged e) {
+    /** A bounced repayment: its loan owes again, as late as loan-service says. */
+    public void repaymentReversed(CustomerState s, Payloads.RepaymentReversed e) {
+        advance(s.risk, e.reversedOn());
+        LoanState loan = s.loan(e.loanId());
+        loan.daysPastDue = e.daysPastDue();
+        if (e.daysPastDue() > 0) {
+            LocalDate since = e.reversedOn().minusDays(e.daysPastDue());
+            loan.delinquentSince = loan.delinquentSince == null || since.isBefore(loan.delinquentSince) ? since : loan.delinquentSince;
+            loan.consecutiveMissed = Math.max(loan.consecutiveMissed, 1);
+        }
+    }
+
+    public void delinquencyChanged(CustomerState s, Payloads.DelinquencyChanged e, LocalDate businessDate) {
         CustomerRisk r = s.risk;
         r.latestLoanId = e.loanId();
-        r.daysPastDue = e.daysPastDue();
         r.maxDaysPastDue = Math.max(r.maxDaysPastDue, e.daysPastDue());
+        LoanState loan = s.loan(e.loanId());
         if (e.newBucket() == null || e.daysPastDue() == 0) {
-            r.daysPastDue = 0;
-            r.consecutiveMissed = 0;
-            r.delinquentSince = null;
+            loan.bringCurrent();
+            return;
+        }
+        loan.daysPastDue = e.daysPastDue();
+        if (businessDate != null) {
+            loan.delinquentSince = businessDate.minusDays(e.daysPastDue());
         }
     }
 
-    public static void creditScoreChanged(CustomerState s, Payloads.CreditScoreChanged e) {
+    /** Kept per bureau: the change is against the same bureau's previous score, never another's. */
+    public void creditScoreChanged(CustomerState s, Payloads.CreditScoreChanged e) {
         CustomerRisk r = s.risk;
-        r.creditScoreChange = e.change() == null ? 0 : e.change();
+        Integer previous = s.score(e.bureau(), e.scoreDate(), e.newScore());
+        r.creditScoreChange = previous == null ? 0 : e.newScore() - previous;
         r.creditScore = e.newScore();
-        s.score(e.scoreDate(), e.newScore());
     }
 
-    public static void contactLogged(CustomerState s, Payloads.ContactLogged e) {
+    public void contactLogged(CustomerState s, Payloads.ContactLogged e) {
         CustomerRisk r = s.risk;
+        LocalDate on = e.contactDate();
         switch (e.topic()) {
-            case "PAYOFF_INQUIRY" -> r.payoffInquiries++;
-            case "COMPETITOR_OFFER" -> r.competitorMentions++;
-            case "RATE_COMPLAINT" -> r.rateComplaints++;
-            case "HARDSHIP" -> r.hardshipContacts++;
-            case "SERVICE_COMPLAINT" -> r.complaints++;
+            case "PAYOFF_INQUIRY" -> {
+                r.payoffInquiries++;
+                add(s, Signal.PAYOFF_INQUIRIES, 1, on);
+            }
+            case "COMPETITOR_OFFER" -> {
+                r.competitorMentions++;
+                add(s, Signal.COMPETITOR_MENTIONS, 1, on);
+            }
+            case "RATE_COMPLAINT" -> {
+                r.rateComplaints++;
+                add(s, Signal.RATE_COMPLAINTS, 1, on);
+            }
+            case "HARDSHIP" -> {
+                r.hardshipContacts++;
+                add(s, Signal.HARDSHIP, 1, on);
+            }
+            case "SERVICE_COMPLAINT" -> {
+                r.complaints++;
+                add(s, Signal.SERVICE_COMPLAINTS, 1, on);
+            }
             default -> {
                 // GENERAL and any future topic: no feature
             }
         }
         if (e.satisfaction() != null && e.satisfaction() <= 2) {
             r.lowSatisfaction++;
+            add(s, Signal.LOW_SATISFACTION, 1, on);
         }
     }
 
-    public static void loanOpened(CustomerState s, Payloads.LoanOpened e) {
+    public void payoffQuoted(CustomerState s, Payloads.PayoffQuoted e) {
+        s.risk.latestLoanId = e.loanId();
+        add(s, Signal.PAYOFF_QUOTES, 1, e.quoteDate());
+    }
+
+    public void loanOpened(CustomerState s, Payloads.LoanOpened e) {
         CustomerRisk r = s.risk;
         r.latestLoanId = e.loanId();
-        r.activeLoans++;
+        LoanState loan = s.loan(e.loanId());
+        loan.annualRate = e.annualRate();
+        loan.maturityDate = e.startDate().plusMonths(e.termMonths());
+        r.activeLoans = s.loans.size();
         r.loanRate = e.annualRate();
         advance(r, e.startDate());
     }
 
-    /** An extension re-ages the overdue installments: the customer is current again, and watched. */
-    public static void loanModified(CustomerState s, Payloads.LoanModified e) {
+    /** An extension re-ages the loan's overdue installments: that loan is current again, and watched. */
+    public void loanModified(CustomerState s, Payloads.LoanModified e) {
         CustomerRisk r = s.risk;
+        LoanState loan = s.loan(e.loanId());
         if (e.forbearanceUntil() != null) {
-            r.forbearanceUntil = e.forbearanceUntil();
+            loan.forbearanceUntil = e.forbearanceUntil();
+            r.forbearanceUntil = r.forbearanceUntil == null || e.forbearanceUntil().isAfter(r.forbearanceUntil) ? e.forbearanceUntil()
+                    : r.forbearanceUntil;
         }
-        if (e.annualRate() != null && e.loanId().equals(r.latestLoanId)) {
-            r.loanRate = e.annualRate();
+        if (e.annualRate() != null) {
+            loan.annualRate = e.annualRate();
+            if (e.loanId().equals(r.latestLoanId)) {
+                r.loanRate = e.annualRate();
+            }
+        }
+        List<LocalDate> remaining = e.remainingDueDates();
+        if (remaining != null && !remaining.isEmpty()) {
+            loan.maturityDate = remaining.stream().max(LocalDate::compareTo).orElseThrow();
         }
         if ("PAYMENT_EXTENSION".equals(e.modificationType())) {
-            r.daysPastDue = 0;
-            r.consecutiveMissed = 0;
-            r.delinquentSince = null;
+            loan.bringCurrent();
         }
+        r.activeLoans = s.loans.size();
     }
 
-    public static void loanClosed(CustomerState s, Payloads.LoanClosed e) {
+    public void loanClosed(CustomerState s, Payloads.LoanClosed e) {
         CustomerRisk r = s.risk;
-        r.activeLoans = Math.max(0, r.activeLoans - 1);
+        s.closeLoan(e.loanId());
+        r.activeLoans = s.loans.size();
         advance(r, e.closedOn());
         if (e.loanId().equals(r.latestLoanId)) {
-            r.daysPastDue = 0;
-            r.consecutiveMissed = 0;
-            r.delinquentSince = null;
             r.loanRate = null;
         }
     }
 
-    public static void tierChanged(CustomerState s, Payloads.TierChanged e) {
+    public void tierChanged(CustomerState s, Payloads.TierChanged e) {
         s.risk.tier = e.newTier();
     }
 
-    public static void gradeChanged(CustomerState s, Payloads.GradeChanged e) {
+    public void gradeChanged(CustomerState s, Payloads.GradeChanged e) {
         s.risk.grade = e.newGrade();
+    }
+
+    private void add(CustomerState s, Signal signal, double amount, LocalDate on) {
+        s.signals.add(signal.key(), amount, on, signal.halfLifeDays(halfLifeDays));
+        advance(s.risk, on);
     }
 
     private static void advance(CustomerRisk r, LocalDate date) {

@@ -29,6 +29,7 @@ import com.lendkeep.risk.model.ModelCodec;
 import com.lendkeep.risk.model.ModelRegistry;
 import com.lendkeep.risk.model.ModelTrainer;
 import com.lendkeep.risk.repository.FeatureStore;
+import com.lendkeep.risk.repository.SnapshotStore;
 import com.lendkeep.risk.scoring.RiskScorer;
 
 import io.quarkus.logging.Log;
@@ -51,24 +52,34 @@ public class ModelService {
     private final RiskScorer scorer;
     private final ModelRegistry registry;
     private final RiskService risk;
+    private final ModelGovernance governance;
+    private final SnapshotStore snapshots;
     private final ObjectMapper mapper;
     private final int threads;
     private final Map<String, long[]> rescoring = new ConcurrentHashMap<>();
 
     public ModelService(EntityManager em, FeatureStore store, RiskScorer scorer, ModelRegistry registry, RiskService risk,
-            ObjectMapper mapper, @ConfigProperty(name = "risk.training.threads", defaultValue = "2") int threads) {
+            ModelGovernance governance, SnapshotStore snapshots, ObjectMapper mapper,
+            @ConfigProperty(name = "risk.training.threads", defaultValue = "2") int threads) {
+        this.snapshots = snapshots;
         this.em = em;
         this.store = store;
         this.scorer = scorer;
         this.registry = registry;
         this.risk = risk;
+        this.governance = governance;
         this.mapper = mapper;
         this.threads = threads;
     }
 
-    public ModelResponse train(TrainRequest request) {
+    public ModelResponse train(TrainRequest request, String actor) {
         Map<UUID, Boolean> labels = new HashMap<>();
+        Map<UUID, java.time.LocalDate> predictedOn = new HashMap<>();
         for (TrainRequest.Outcome o : request.outcomes()) {
+            java.time.LocalDate on = o.predictionDate() != null ? o.predictionDate() : request.predictionDate();
+            if (on != null) {
+                predictedOn.put(o.customerId(), on);
+            }
             boolean churned = request.churnType() == ChurnType.INVOLUNTARY
                     ? o.outcome() == TrainRequest.OutcomeKind.CHURNED_INVOLUNTARY
                     : o.outcome() == TrainRequest.OutcomeKind.CHURNED_VOLUNTARY;
@@ -80,13 +91,7 @@ public class ModelService {
         List<UUID> ids = new ArrayList<>(labels.keySet());
         for (int from = 0; from < ids.size(); from += 5000) {
             List<UUID> page = ids.subList(from, Math.min(ids.size(), from + 5000));
-            QuarkusTransaction.requiringNew().run(() -> {
-                var states = new ArrayList<>(store.read(page).values());
-                List<double[]> vectors = scorer.vectors(states);
-                for (int i = 0; i < states.size(); i++) {
-                    rows.add(new ModelTrainer.Row(vectors.get(i), labels.get(states.get(i).risk.customerId)));
-                }
-            });
+            QuarkusTransaction.requiringNew().run(() -> rows.addAll(rows(page, labels, predictedOn)));
         }
         int unknown = labels.size() - rows.size();
         long positives = rows.stream().filter(ModelTrainer.Row::churned).count();
@@ -117,9 +122,41 @@ public class ModelService {
         record.metrics = json(result.metrics());
         record.featureNames = json(FeatureVector.NAMES);
         record.baseline = json(result.baseline());
+        record.trainingStats = json(result.stats());
         record.model = ModelCodec.toBytes(result.model());
-        QuarkusTransaction.requiringNew().run(() -> em.persist(record));
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.persist(record);
+            governance.audit(actor, "TRAINED", record.version, rows.size() + " customers, validation AUC "
+                    + String.format(java.util.Locale.ROOT, "%.4f", result.metrics().validationAuc()));
+        });
         return toResponse(record, unknown);
+    }
+
+    /**
+     * Point in time: a customer with a prediction date is joined with its feature snapshot of that date (the latest on
+     * or before it); one without is joined with its current features. A customer with neither is unknown.
+     */
+    private List<ModelTrainer.Row> rows(List<UUID> page, Map<UUID, Boolean> labels, Map<UUID, java.time.LocalDate> predictedOn) {
+        List<ModelTrainer.Row> rows = new ArrayList<>();
+        Map<java.time.LocalDate, List<UUID>> byDate = new HashMap<>();
+        List<UUID> current = new ArrayList<>();
+        for (UUID id : page) {
+            java.time.LocalDate on = predictedOn.get(id);
+            if (on == null) {
+                current.add(id);
+            } else {
+                byDate.computeIfAbsent(on, d -> new ArrayList<>()).add(id);
+            }
+        }
+        byDate.forEach((date, ids) -> snapshots.at(ids, date).forEach((id, v) -> rows.add(new ModelTrainer.Row(v, labels.get(id)))));
+        if (!current.isEmpty()) {
+            var states = new ArrayList<>(store.read(current).values());
+            List<double[]> vectors = scorer.vectors(states);
+            for (int i = 0; i < states.size(); i++) {
+                rows.add(new ModelTrainer.Row(vectors.get(i), labels.get(states.get(i).risk.customerId)));
+            }
+        }
+        return rows;
     }
 
     public List<ModelResponse> list() {
@@ -132,10 +169,14 @@ public class ModelService {
         return QuarkusTransaction.requiringNew().call(() -> toResponse(find(version, false), null));
     }
 
-    /** Makes {@code version} the model of its churn type, retiring the one before; re-scores everyone in the background. */
-    public ModelResponse activate(String version) {
+    /**
+     * Makes {@code version} the model of its churn type, retiring the one before, once {@code approver} (not the
+     * requester) approves its pending request; re-scores everyone in the background.
+     */
+    public ModelResponse activate(String version, String approver) {
         ChurnModelRecord activated = QuarkusTransaction.requiringNew().call(() -> {
             ChurnModelRecord record = find(version, true);
+            governance.approve(version, approver);
             em.createQuery("update ChurnModelRecord set status = :retired where churnType = :type and status = :active and version <> :v")
                     .setParameter("retired", ChurnModelRecord.Status.RETIRED).setParameter("type", record.churnType)
                     .setParameter("active", ChurnModelRecord.Status.ACTIVE).setParameter("v", version).executeUpdate();
@@ -150,7 +191,7 @@ public class ModelService {
     }
 
     /** Retires the active model of {@code type}: the scorecard scores again. */
-    public void retireActive(ChurnType type) {
+    public void retireActive(ChurnType type, String actor) {
         int changed = QuarkusTransaction.requiringNew().call(() -> em
                 .createQuery("update ChurnModelRecord set status = :retired where churnType = :type and status = :active")
                 .setParameter("retired", ChurnModelRecord.Status.RETIRED).setParameter("type", type)
@@ -158,12 +199,13 @@ public class ModelService {
         if (changed == 0) {
             throw ApiException.unprocessable("no learned model is active for " + type + ": the scorecard already scores");
         }
+        governance.audit(actor, "RETIRED_ACTIVE", null, type.name());
         registry.invalidate();
         startRescoring("scorecard-" + type, "MODEL_RETIRED");
     }
 
     /** Shadow-scores with {@code version} beside the active model. */
-    public ModelResponse challenge(String version) {
+    public ModelResponse challenge(String version, String actor) {
         QuarkusTransaction.requiringNew().run(() -> {
             ChurnModelRecord record = find(version, true);
             if (record.status == ChurnModelRecord.Status.ACTIVE) {
@@ -174,6 +216,7 @@ public class ModelService {
                     .setParameter("challenger", ChurnModelRecord.Status.CHALLENGER).executeUpdate();
             em.flush();
             record.status = ChurnModelRecord.Status.CHALLENGER;
+            governance.audit(actor, "CHALLENGER_SET", version, record.churnType.name());
         });
         registry.invalidate();
         startRescoring(version, "CHALLENGER " + version);

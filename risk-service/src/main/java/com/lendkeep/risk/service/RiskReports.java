@@ -19,8 +19,10 @@ import com.lendkeep.platform.rest.ApiException;
 import com.lendkeep.risk.api.PortfolioResponse;
 import com.lendkeep.risk.api.RiskProfileResponse;
 import com.lendkeep.risk.api.RiskReportResponse;
+import com.lendkeep.risk.domain.ChurnType;
 import com.lendkeep.risk.domain.CustomerRisk;
 import com.lendkeep.risk.domain.RiskLevel;
+import com.lendkeep.risk.scoring.Feature;
 
 /** The portfolio view and the per-customer assessment. Recommended actions are rules, stated as such. */
 @ApplicationScoped
@@ -83,12 +85,14 @@ public class RiskReports {
         return new RiskReportResponse(customerId, narrative, involuntary, voluntary, r.modelVersion);
     }
 
+    /** A scorecard feature of the voluntary type, or a learned model's input that carries a voluntary signal. */
     private static boolean isVoluntary(String code) {
-        return switch (code) {
-            case "payoff-inquiries", "competitor-mentions", "rate-complaints", "service-complaints", "low-satisfaction",
-                    "rate-above-market", "payoff_inquiries", "competitor_mentions", "rate_above_market_points" -> true;
-            default -> false;
-        };
+        for (Feature f : Feature.values()) {
+            if (code.equals(f.key()) || code.equals(f.vectorName())) {
+                return f.churnType() == ChurnType.VOLUNTARY;
+            }
+        }
+        return false;
     }
 
     private static String describe(RiskLevel level, BigDecimal p) {

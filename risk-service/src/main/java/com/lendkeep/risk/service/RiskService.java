@@ -27,7 +27,10 @@ import com.lendkeep.risk.domain.ScoreHistory;
 import com.lendkeep.risk.repository.ChurnAlertRepository;
 import com.lendkeep.risk.repository.FeatureStore;
 import com.lendkeep.risk.repository.ScoreHistoryRepository;
+import com.lendkeep.risk.repository.SnapshotStore;
+import com.lendkeep.risk.config.RiskConfig;
 import com.lendkeep.risk.scoring.Reason;
+import com.lendkeep.risk.scoring.RiskInputs;
 import com.lendkeep.risk.scoring.RiskScorer;
 import com.lendkeep.risk.scoring.RiskScores;
 
@@ -42,7 +45,7 @@ import io.quarkus.logging.Log;
 @Transactional(Transactional.TxType.MANDATORY)
 public class RiskService {
 
-    /** An event with its validated payload. */
+    /** An event with its validated payload (null for a type risk-service does not use: only its business date counts). */
     public record Change(EventEnvelope event, Object data) {
     }
 
@@ -51,94 +54,185 @@ public class RiskService {
     private final ScoreHistoryRepository history;
     private final RiskScorer scorer;
     private final AlertPolicy policy;
+    private final BusinessCalendar calendar;
+    private final RescorePlanner planner;
+    private final FeatureUpdater updater;
+    private final SnapshotStore snapshotStore;
     private final Outbox outbox;
     private final ObjectMapper mapper;
 
     public RiskService(FeatureStore store, ChurnAlertRepository alerts, ScoreHistoryRepository history, RiskScorer scorer,
-            AlertPolicy policy, Outbox outbox, ObjectMapper mapper) {
+            AlertPolicy policy, BusinessCalendar calendar, RescorePlanner planner, SnapshotStore snapshotStore, RiskConfig config, Outbox outbox,
+            ObjectMapper mapper) {
+        this.snapshotStore = snapshotStore;
         this.store = store;
         this.alerts = alerts;
         this.history = history;
         this.scorer = scorer;
         this.policy = policy;
+        this.calendar = calendar;
+        this.planner = planner;
+        this.updater = new FeatureUpdater(config.signals().halfLifeDays());
         this.outbox = outbox;
         this.mapper = mapper;
     }
 
     /** Applies the changes in order, then scores every customer they touched once. */
     public void apply(List<Change> changes) {
+        LocalDate latest = null;
         Map<UUID, List<Change>> byCustomer = new LinkedHashMap<>();
         for (Change c : changes) {
-            byCustomer.computeIfAbsent(c.event().customerId(), k -> new ArrayList<>()).add(c);
+            LocalDate told = c.data() instanceof Payloads.BusinessDateChanged b ? b.businessDate() : c.event().businessDate();
+            if (told != null && (latest == null || told.isAfter(latest))) {
+                latest = told;
+            }
+            // system-wide events (the business date) and types risk-service does not use create no customer state
+            if (c.data() != null && !EventEnvelope.SYSTEM_CUSTOMER_ID.equals(c.event().customerId())) {
+                byCustomer.computeIfAbsent(c.event().customerId(), k -> new ArrayList<>()).add(c);
+            }
+        }
+        calendar.advance(latest);
+        if (byCustomer.isEmpty()) {
+            return;
         }
         Map<UUID, CustomerState> states = store.lockOrCreate(byCustomer.keySet());
+        snapshotDaysEnded(states.values());
         Map<UUID, String> causes = new HashMap<>();
+        List<Object[]> outcomes = new ArrayList<>();
         for (var entry : byCustomer.entrySet()) {
             CustomerState state = states.get(entry.getKey());
             for (Change c : entry.getValue()) {
-                update(state, c.data());
+                update(state, c.data(), c.event().businessDate());
                 causes.put(entry.getKey(), c.event().type().name());
+                if (c.data() instanceof Payloads.LoanClosed closed && outcome(closed) != null) {
+                    outcomes.add(new Object[] {entry.getKey(), closed.loanId(), outcome(closed).name(), closed.closedOn()});
+                }
             }
         }
-        rescore(new ArrayList<>(states.values()), causes, null);
+        store.recordOutcomes(outcomes);
+        score(new ArrayList<>(states.values()), causes, null); // the day-end snapshots were taken before the events
     }
 
-    private static void update(CustomerState s, Object data) {
+    /**
+     * Point in time: the first batch of a customer on a new business date finds its state as the last scored day
+     * ended, before this batch's events, and keeps the learned models' inputs of that day as its snapshot. One
+     * snapshot per customer and business day, whatever the number of events.
+     */
+    private void snapshotDaysEnded(java.util.Collection<CustomerState> states) {
+        List<SnapshotStore.Snapshot> ended = new ArrayList<>();
+        for (CustomerState s : states) {
+            LocalDate last = s.risk.snapshotOn;
+            if (last != null && calendar.today(s.risk).isAfter(last)) {
+                ended.add(new SnapshotStore.Snapshot(s.risk.customerId, last, scorer.vectorOn(s, last)));
+            }
+        }
+        snapshotStore.write(ended);
+    }
+
+    /** The churn a closure is, for monitoring: charged off is involuntary, prepaid voluntary; repaid at term is neither. */
+    private static ChurnType outcome(Payloads.LoanClosed closed) {
+        return switch (closed.closure()) {
+            case "CHARGED_OFF" -> ChurnType.INVOLUNTARY;
+            case "PREPAID" -> ChurnType.VOLUNTARY;
+            default -> null;
+        };
+    }
+
+    private void update(CustomerState s, Object data, LocalDate businessDate) {
         switch (data) {
-            case Payloads.PaymentMissed e -> FeatureUpdater.paymentMissed(s, e);
-            case Payloads.RepaymentReceived e -> FeatureUpdater.repaymentReceived(s, e);
-            case Payloads.DelinquencyChanged e -> FeatureUpdater.delinquencyChanged(s, e);
-            case Payloads.CreditScoreChanged e -> FeatureUpdater.creditScoreChanged(s, e);
-            case Payloads.ContactLogged e -> FeatureUpdater.contactLogged(s, e);
-            case Payloads.LoanOpened e -> FeatureUpdater.loanOpened(s, e);
-            case Payloads.LoanModified e -> FeatureUpdater.loanModified(s, e);
-            case Payloads.LoanClosed e -> FeatureUpdater.loanClosed(s, e);
-            case Payloads.TierChanged e -> FeatureUpdater.tierChanged(s, e);
-            case Payloads.GradeChanged e -> FeatureUpdater.gradeChanged(s, e);
+            case Payloads.PaymentMissed e -> updater.paymentMissed(s, e);
+            case Payloads.RepaymentReceived e -> updater.repaymentReceived(s, e);
+            case Payloads.RepaymentReversed e -> updater.repaymentReversed(s, e);
+            case Payloads.DelinquencyChanged e -> updater.delinquencyChanged(s, e, businessDate);
+            case Payloads.CreditScoreChanged e -> updater.creditScoreChanged(s, e);
+            case Payloads.ContactLogged e -> updater.contactLogged(s, e);
+            case Payloads.PayoffQuoted e -> updater.payoffQuoted(s, e);
+            case Payloads.LoanOpened e -> updater.loanOpened(s, e);
+            case Payloads.LoanModified e -> updater.loanModified(s, e);
+            case Payloads.LoanClosed e -> updater.loanClosed(s, e);
+            case Payloads.TierChanged e -> updater.tierChanged(s, e);
+            case Payloads.GradeChanged e -> updater.gradeChanged(s, e);
             default -> throw new IllegalArgumentException("no feature update for " + data.getClass().getSimpleName());
         }
     }
 
     /**
      * Scores the customers with the current models, acts on the result and writes their state back. {@code causes} says per
-     * customer why (an event type), {@code defaultCause} is used for the others (a model change).
+     * customer why (an event type), {@code defaultCause} is used for the others (a model change, the scheduled re-score).
      */
     public void rescore(List<CustomerState> states, Map<UUID, String> causes, String defaultCause) {
         if (states.isEmpty()) {
             return;
         }
+        snapshotDaysEnded(states); // re-scores without events (scheduled, model change) end days too
+        score(states, causes, defaultCause);
+    }
+
+    private void score(List<CustomerState> states, Map<UUID, String> causes, String defaultCause) {
         List<RiskScorer.Result> results = scorer.score(states);
         Map<String, ChurnAlert> open = openAlerts(states);
         Instant now = Instant.now();
         List<ScoreHistory> points = new ArrayList<>(states.size());
         for (int i = 0; i < states.size(); i++) {
-            CustomerRisk risk = states.get(i).risk;
-            RiskScores scores = results.get(i).scores();
+            CustomerState state = states.get(i);
+            CustomerRisk risk = state.risk;
+            RiskScorer.Result result = results.get(i);
+            RiskScores scores = result.scores();
+            RiskInputs in = result.inputs();
+            BigDecimal previousInvoluntary = risk.involuntaryScore;
+            BigDecimal previousVoluntary = risk.voluntaryScore;
+            RiskLevel previousInvoluntaryLevel = risk.involuntaryLevel;
+            RiskLevel previousVoluntaryLevel = risk.voluntaryLevel;
+            BigDecimal previousInvoluntaryChallenger = risk.challengerScore;
+            BigDecimal previousVoluntaryChallenger = risk.voluntaryChallengerScore;
             risk.involuntaryScore = FeatureUpdater.probability(scores.involuntary());
             risk.voluntaryScore = FeatureUpdater.probability(scores.voluntary());
             risk.combinedScore = FeatureUpdater.probability(scores.combined());
             risk.involuntaryLevel = policy.levelOf(scores.involuntary());
             risk.voluntaryLevel = policy.levelOf(scores.voluntary());
             risk.modelVersion = scores.modelVersion();
-            risk.challengerScore = results.get(i).challengerScore();
-            risk.challengerVersion = results.get(i).challengerVersion();
+            risk.challengerScore = result.involuntaryChallenger();
+            risk.voluntaryChallengerScore = result.voluntaryChallenger();
+            risk.challengerVersion = result.challengerVersion();
+            risk.voluntaryChallengerVersion = result.voluntaryChallenger() == null ? null : result.challengerVersion();
             risk.reasons = json(concat(scores.involuntaryReasons(), scores.voluntaryReasons()));
             risk.updatedAt = now;
+            // the worst loan's arrears, for whoever reads the row
+            risk.daysPastDue = in.daysPastDue();
+            risk.consecutiveMissed = in.consecutiveMissed();
+            risk.maxDaysPastDue = Math.max(risk.maxDaysPastDue, in.daysPastDue());
+            risk.delinquentSince = state.loans.stream().map(l -> l.delinquentSince).filter(java.util.Objects::nonNull)
+                    .min(LocalDate::compareTo).orElse(null);
+            risk.rescoreDue = planner.nextRescore(state, in);
+            risk.snapshotOn = in.today();
 
-            ScoreHistory point = new ScoreHistory();
-            point.customerId = risk.customerId;
-            point.scoredAt = now;
-            point.cause = causes.getOrDefault(risk.customerId, defaultCause);
-            point.involuntaryScore = risk.involuntaryScore;
-            point.voluntaryScore = risk.voluntaryScore;
-            point.combinedScore = risk.combinedScore;
-            point.modelVersion = risk.modelVersion;
-            points.add(point);
+            if (history.worthKeeping(previousInvoluntary, risk.involuntaryScore, previousVoluntary, risk.voluntaryScore,
+                    previousInvoluntaryChallenger, risk.challengerScore, previousVoluntaryChallenger, risk.voluntaryChallengerScore)
+                    || previousInvoluntaryLevel != risk.involuntaryLevel || previousVoluntaryLevel != risk.voluntaryLevel) {
+                ScoreHistory point = new ScoreHistory();
+                point.customerId = risk.customerId;
+                point.scoredAt = now;
+                point.cause = causes.getOrDefault(risk.customerId, defaultCause);
+                point.involuntaryScore = risk.involuntaryScore;
+                point.voluntaryScore = risk.voluntaryScore;
+                point.combinedScore = risk.combinedScore;
+                point.modelVersion = risk.modelVersion;
+                point.involuntaryChallenger = result.involuntaryChallenger();
+                point.voluntaryChallenger = result.voluntaryChallenger();
+                point.challengerVersion = result.challengerVersion();
+                point.businessDate = in.today();
+                points.add(point);
+            }
 
-            evaluateAlert(risk, ChurnType.INVOLUNTARY, scores.involuntary(), risk.involuntaryLevel, scores.involuntaryReasons(),
-                    scores.involuntaryModel(), open.get(risk.customerId + ":" + ChurnType.INVOLUNTARY), now);
-            evaluateAlert(risk, ChurnType.VOLUNTARY, scores.voluntary(), risk.voluntaryLevel, scores.voluntaryReasons(),
-                    scores.voluntaryModel(), open.get(risk.customerId + ":" + ChurnType.VOLUNTARY), now);
+            UUID worstLoan = in.worstLoanId() != null ? in.worstLoanId() : risk.latestLoanId;
+            boolean pending = evaluateAlert(risk, ChurnType.INVOLUNTARY, scores.involuntary(), scores.involuntaryReasons(),
+                    scores.involuntaryModel(), worstLoan, open.get(risk.customerId + ":" + ChurnType.INVOLUNTARY), now, in.today());
+            pending |= evaluateAlert(risk, ChurnType.VOLUNTARY, scores.voluntary(), scores.voluntaryReasons(), scores.voluntaryModel(),
+                    risk.latestLoanId, open.get(risk.customerId + ":" + ChurnType.VOLUNTARY), now, in.today());
+            if (pending) {
+                // an alert waits to be lowered: score again on the next business date even without an event
+                risk.rescoreDue = RescorePlanner.earliest(risk.rescoreDue, in.today().plusDays(1));
+            }
         }
         store.save(states);
         history.insertAll(points);
@@ -152,12 +246,18 @@ public class RiskService {
         return open;
     }
 
-    private void evaluateAlert(CustomerRisk risk, ChurnType type, double score, RiskLevel level, List<Reason> reasons,
-            String modelVersion, ChurnAlert open, Instant now) {
+    /**
+     * Raises a new alert, or moves the open one with the score: up at once, down or cleared only as
+     * {@link AlertPolicy#decide} allows. A changed level or top reason publishes CHURN_RISK_ALERT_UPDATED.
+     * Returns whether the open alert waits to be lowered (its score is below, not yet long enough).
+     */
+    private boolean evaluateAlert(CustomerRisk risk, ChurnType type, double score, List<Reason> reasons, String modelVersion, UUID loanId,
+            ChurnAlert open, Instant now, LocalDate today) {
         BigDecimal scoreValue = FeatureUpdater.probability(score);
+        RiskLevel level = policy.levelOf(score);
         if (open == null) {
             if (!policy.raises(level)) {
-                return;
+                return false;
             }
             open = new ChurnAlert();
             open.id = UUID.randomUUID();
@@ -165,48 +265,49 @@ public class RiskService {
             open.churnType = type;
             open.status = ChurnAlert.Status.OPEN;
             open.raisedAt = now;
-            update(open, level, scoreValue, reasons, modelVersion, risk.latestLoanId, now);
+            update(open, level, scoreValue, reasons, modelVersion, loanId, now);
             alerts.persist(open);
             publishRaised(open, reasons);
-            return;
+            return false;
         }
-        if (level.compareTo(open.level) > 0) {
-            update(open, level, scoreValue, reasons, modelVersion, risk.latestLoanId, now);
-            publishRaised(open, reasons);
-        } else if (policy.clears(score) && !underForbearance(risk)) {
-            open.status = ChurnAlert.Status.CLEARED;
-            open.clearedAt = now;
-            open.updatedAt = now;
-            open.score = scoreValue;
-            outbox.publish(EventType.CHURN_RISK_ALERT_CLEARED, risk.customerId,
-                    new Payloads.ChurnRiskAlertCleared(open.id, type.name(), scoreValue));
-        } else {
-            // same or lower level but above the clearing threshold: no flapping; it stays open at its level,
-            // with the current score and reasons for whoever reads it
-            open.score = scoreValue;
-            open.reasons = json(reasons.stream().map(Reason::text).toList());
-            open.modelVersion = modelVersion;
-            open.updatedAt = now;
+        RiskLevel previous = open.level;
+        String previousTop = open.topReason;
+        switch (policy.decide(open, score, today, !underForbearance(risk, today))) {
+            case ESCALATE -> update(open, level, scoreValue, reasons, modelVersion, loanId, now);
+            case LOWER -> update(open, policy.lowerTo(score), scoreValue, reasons, modelVersion, loanId, now);
+            case CLEAR -> {
+                open.status = ChurnAlert.Status.CLEARED;
+                open.clearedAt = now;
+                open.updatedAt = now;
+                open.score = scoreValue;
+                outbox.publish(EventType.CHURN_RISK_ALERT_CLEARED, risk.customerId,
+                        new Payloads.ChurnRiskAlertCleared(open.id, type.name(), scoreValue));
+                return false;
+            }
+            case HOLD -> update(open, open.level, scoreValue, reasons, modelVersion, open.loanId != null ? open.loanId : loanId, now);
         }
+        if (open.level != previous || !java.util.Objects.equals(open.topReason, previousTop)) {
+            Log.debugf("churn-risk alert %s: %s %s -> %s (score %s)", open.id, type, previous, open.level, open.score);
+            outbox.publish(EventType.CHURN_RISK_ALERT_UPDATED, open.customerId, new Payloads.ChurnRiskAlertUpdated(open.id,
+                    type.name(), previous.name(), open.level.name(), open.score, texts(reasons), open.modelVersion, open.loanId));
+        }
+        return open.belowCount > 0;
     }
 
     /**
      * A loan under forbearance probation stays watched: its alert does not clear before the end of
-     * probation, judged by the loan book's date as the events tell it (not the wall clock).
+     * probation, judged by the business date.
      */
-    private static boolean underForbearance(CustomerRisk risk) {
-        if (risk.forbearanceUntil == null) {
-            return false;
-        }
-        LocalDate today = risk.asOf != null ? risk.asOf : LocalDate.now();
-        return risk.forbearanceUntil.isAfter(today);
+    private static boolean underForbearance(CustomerRisk risk, LocalDate today) {
+        return risk.forbearanceUntil != null && risk.forbearanceUntil.isAfter(today);
     }
 
     private void update(ChurnAlert alert, RiskLevel level, BigDecimal score, List<Reason> reasons, String modelVersion, UUID loanId,
             Instant now) {
         alert.level = level;
         alert.score = score;
-        alert.reasons = json(reasons.stream().map(Reason::text).toList());
+        alert.reasons = json(texts(reasons));
+        alert.topReason = reasons.isEmpty() ? null : reasons.get(0).code();
         alert.modelVersion = modelVersion;
         alert.loanId = loanId;
         alert.updatedAt = now;
@@ -215,8 +316,11 @@ public class RiskService {
     private void publishRaised(ChurnAlert alert, List<Reason> reasons) {
         Log.debugf("churn-risk alert %s: %s %s (score %s)", alert.id, alert.churnType, alert.level, alert.score);
         outbox.publish(EventType.CHURN_RISK_ALERT_RAISED, alert.customerId, new Payloads.ChurnRiskAlertRaised(alert.id,
-                alert.churnType.name(), alert.level.name(), alert.score, reasons.stream().map(Reason::text).toList(),
-                alert.modelVersion, alert.loanId));
+                alert.churnType.name(), alert.level.name(), alert.score, texts(reasons), alert.modelVersion, alert.loanId));
+    }
+
+    private static List<String> texts(List<Reason> reasons) {
+        return reasons.stream().map(Reason::text).toList();
     }
 
     private static List<Reason> concat(List<Reason> a, List<Reason> b) {

@@ -38,10 +38,11 @@ class BatchDeadLetterTest {
         UUID customer = UUID.randomUUID();
         String key = customer.toString();
         String malformed = "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":";
-        String invalid = AlertFlowTest.envelope("REPAYMENT_RECEIVED", customer, """
+        String invalid = Events.envelope("REPAYMENT_RECEIVED", customer, """
                 {"loanId":"%s","paidOn":"2026-11-05","amountDue":100.00,"daysPastDue":0,"onTime":true,"outstanding":900.00}"""
-                .formatted(UUID.randomUUID()));
-        String good = AlertFlowTest.repaid(customer, UUID.randomUUID());
+                .formatted(UUID.randomUUID()), null);
+        String good = Events.repaid(customer, UUID.randomUUID(), Events.BOOK.minusDays(1), Events.BOOK.minusDays(1), "100.00", "100.00",
+                "900.00", null);
         List<UUID> handled = new ArrayList<>();
 
         inbox.processBatch(List.of(new EventInbox.Incoming("repayment-events", key, malformed),

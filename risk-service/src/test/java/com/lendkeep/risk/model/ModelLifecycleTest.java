@@ -38,6 +38,8 @@ import io.restassured.http.ContentType;
 class ModelLifecycleTest {
 
     private static KafkaTestClient kafka;
+    private static final io.restassured.http.Header ONE = com.lendkeep.infra.TestUsers.as("analyst.one");
+    private static final io.restassured.http.Header TWO = com.lendkeep.infra.TestUsers.as("analyst.two");
 
     @BeforeAll
     static void kafka() {
@@ -55,6 +57,20 @@ class ModelLifecycleTest {
                  "schemaVersion":1,"customerId":"%s","data":{"loanId":"%s","paidOn":"%s","dueDate":"%s","amountDue":%d,
                  "amountPaid":%d,"daysPastDue":%d,"onTime":%s,"outstanding":%d,"creditLimit":50000}}"""
                 .formatted(UUID.randomUUID(), customer, loan, month, month, due, paid, dpd, dpd == 0, due);
+    }
+
+    static String contact(UUID customer, String topic) {
+        return """
+                {"eventId":"%s","type":"CONTACT_LOGGED","source":"customer-service","occurredAt":"2027-03-10T10:00:00Z",
+                 "schemaVersion":1,"customerId":"%s","data":{"contactId":"%s","kind":"CALL","topic":"%s","channel":"PHONE",
+                 "contactDate":"2027-03-10"}}""".formatted(UUID.randomUUID(), customer, UUID.randomUUID(), topic);
+    }
+
+    static String creditScore(UUID customer, int score, LocalDate on) {
+        return """
+                {"eventId":"%s","type":"CREDIT_SCORE_CHANGED","source":"customer-service","occurredAt":"2027-03-10T10:00:00Z",
+                 "schemaVersion":1,"customerId":"%s","data":{"bureau":"EQUIFAX","newScore":%d,"scoreDate":"%s"}}"""
+                .formatted(UUID.randomUUID(), customer, score, on);
     }
 
     @Test
@@ -98,8 +114,15 @@ class ModelLifecycleTest {
                 .body("metrics.validationAuc", greaterThan(0.75f)).extract().path("version");
         assertTrue(gbt.startsWith("gbt-inv-") && lr.startsWith("lr-inv-"), gbt + " " + lr);
 
+        // four eyes: no activation without a request, and never by the analyst who requested it
+        given().header(ONE).post("/models/" + gbt + "/activate").then().statusCode(409).contentType("application/problem+json");
+        given().header(ONE).contentType(ContentType.JSON).body(Map.of()).post("/models/" + gbt + "/activation-request").then()
+                .statusCode(202).body("requestedBy", equalTo("analyst.one")).body("comparison.champion", equalTo(null))
+                .body("comparison.candidate.auc", greaterThan(0.75f)).body("comparison.candidate.brier", greaterThan(0f))
+                .body("comparison.candidate.calibration", hasSize(10));
+        given().header(ONE).post("/models/" + gbt + "/activate").then().statusCode(403).contentType("application/problem+json");
         // activate: everyone is re-scored by the new model, which states its version
-        given().post("/models/" + gbt + "/activate").then().statusCode(200).body("status", equalTo("ACTIVE"));
+        given().header(TWO).post("/models/" + gbt + "/activate").then().statusCode(200).body("status", equalTo("ACTIVE"));
         awaitRescored(gbt);
         given().get("/risk/customers/" + last + "/score").then().statusCode(200)
                 .body("modelVersion", startsWith("involuntary:" + gbt));
@@ -110,17 +133,76 @@ class ModelLifecycleTest {
         given().get("/risk/customers/" + last + "/score").then().body("challengerVersion", equalTo(lr))
                 .body("modelVersion", startsWith("involuntary:" + gbt));
 
-        // promote the challenger, then roll back to the first model
-        given().post("/models/" + lr + "/activate").then().statusCode(200);
+        // promote the challenger: shown against the champion, refused when worse unless forced with a reason
+        float gbtAuc = given().get("/models/" + gbt).then().extract().path("metrics.validationAuc");
+        float gbtBrier = given().get("/models/" + gbt).then().extract().path("metrics.brier");
+        float lrAuc = given().get("/models/" + lr).then().extract().path("metrics.validationAuc");
+        float lrBrier = given().get("/models/" + lr).then().extract().path("metrics.brier");
+        boolean worse = lrAuc < gbtAuc || lrBrier > gbtBrier;
+        given().header(ONE).contentType(ContentType.JSON).body(Map.of()).post("/models/" + lr + "/activation-request").then()
+                .statusCode(worse ? 422 : 202);
+        given().header(ONE).contentType(ContentType.JSON).body(Map.of("force", true)).post("/models/" + lr + "/activation-request")
+                .then().statusCode(400).body("errors[0].field", equalTo("reason"));
+        given().header(ONE).contentType(ContentType.JSON).body(Map.of("force", true, "reason", "shadow results on outcomes"))
+                .post("/models/" + lr + "/activation-request").then().statusCode(202).body("comparison.champion.version", equalTo(gbt))
+                .body("comparison.worse", equalTo(worse));
+        given().header(TWO).post("/models/" + lr + "/activate").then().statusCode(200);
         awaitRescored(lr);
         given().get("/models/" + gbt).then().body("status", equalTo("RETIRED"));
         given().get("/risk/customers/" + last + "/score").then().body("modelVersion", startsWith("involuntary:" + lr));
-        given().post("/models/" + gbt + "/activate").then().statusCode(200);
+        // roll back to the first model: requested and approved like any activation
+        given().header(TWO).contentType(ContentType.JSON).body(Map.of("force", true, "reason", "roll back"))
+                .post("/models/" + gbt + "/activation-request").then().statusCode(202);
+        given().header(ONE).post("/models/" + gbt + "/activate").then().statusCode(200);
         awaitRescored(gbt);
         given().get("/risk/customers/" + last + "/score").then().body("modelVersion", startsWith("involuntary:" + gbt));
+        List<String> actions = given().get("/models/audit").then().statusCode(200).extract().path("findAll { it.version == '" + gbt
+                + "' }.collect { it.actor + ' ' + it.action }");
+        assertTrue(actions.containsAll(List.of("analyst.one ACTIVATION_REQUESTED", "analyst.two ACTIVATION_APPROVED",
+                "analyst.two ACTIVATION_REQUESTED_FORCED", "analyst.one ACTIVATION_APPROVED")), actions.toString());
 
-        // reasons of a learned model are features in plain words
-        given().get("/risk/customers/" + last).then().body("reasons.size()", org.hamcrest.Matchers.greaterThanOrEqualTo(0));
+        // monitoring: drift of each input against the active model's training data
+        given().get("/models/monitoring/INVOLUNTARY").then().statusCode(200).body("activeModel", equalTo(gbt))
+                .body("psi.dpd_latest_months", org.hamcrest.Matchers.notNullValue()).body("psiDriftAbove", equalTo(0.25f));
+
+        // a voluntary challenger shadow-scores voluntary churn, and both scores are kept on the history
+        List<Map<String, String>> voluntaryOutcomes = outcomes.stream().map(o -> Map.of("customerId", o.get("customerId"), "outcome",
+                o.get("outcome").equals("CHURNED_INVOLUNTARY") ? "CHURNED_VOLUNTARY" : "RETAINED")).toList();
+        String voluntary = given().contentType(ContentType.JSON).body(Map.of("algorithm", "LOGISTIC_REGRESSION",
+                "churnType", "VOLUNTARY", "seed", 1, "outcomes", voluntaryOutcomes)).post("/models/train").then().statusCode(201)
+                .extract().path("version");
+        given().post("/models/" + voluntary + "/challenger").then().statusCode(200).body("status", equalTo("CHALLENGER"));
+        awaitRescored(voluntary);
+        given().get("/risk/customers/" + last + "/score").then().body("voluntaryChallengerScore", org.hamcrest.Matchers.notNullValue())
+                .body("voluntaryChallengerVersion", org.hamcrest.Matchers.containsString(voluntary));
+        given().get("/risk/customers/" + last).then().body("history[0].voluntaryChallenger", org.hamcrest.Matchers.notNullValue())
+                .body("history[0].voluntary", org.hamcrest.Matchers.notNullValue());
+
+        // reasons of a learned model are its own contributions, in plain words: a defaulter's come from the repayment records
+        UUID defaulter = outcome.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).findFirst().orElseThrow();
+        List<Map<String, Object>> reasons = given().get("/risk/customers/" + defaulter).then().extract().path("reasons");
+        assertTrue(!reasons.isEmpty() && reasons.stream().allMatch(r -> FeatureVector.NAMES.contains((String) r.get("code"))
+                || r.get("code").toString().contains("-")), reasons.toString());
+
+        // what the model never saw vary (hardship calls, credit-score falls) still raises involuntary risk through the scorecard
+        UUID quiet = UUID.randomUUID();
+        UUID distressed = UUID.randomUUID();
+        kafka.send("contact-events", quiet.toString(), contact(quiet, "GENERAL"));
+        kafka.send("credit-score-events", distressed.toString(), creditScore(distressed, 740, LocalDate.of(2027, 1, 10)));
+        kafka.send("credit-score-events", distressed.toString(), creditScore(distressed, 540, LocalDate.of(2027, 3, 1)));
+        kafka.send("contact-events", distressed.toString(), contact(distressed, "HARDSHIP"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> given().get("/risk/customers/" + distressed).statusCode() == 200
+                && given().get("/risk/customers/" + quiet).statusCode() == 200
+                && given().get("/risk/customers/" + distressed).then().extract().<Integer>path("features.hardshipContacts") == 1
+                && given().get("/risk/customers/" + distressed).then().extract().<Integer>path("features.creditScore") == 540);
+        float quietScore = given().get("/risk/customers/" + quiet).then().extract().path("involuntaryScore");
+        var profile = given().get("/risk/customers/" + distressed).then().body("modelVersion", startsWith("involuntary:" + gbt))
+                .extract().jsonPath();
+        assertTrue(profile.getFloat("involuntaryScore") > quietScore + 0.3f, quietScore + " vs " + profile.getFloat("involuntaryScore"));
+        List<String> texts = profile.getList("reasons.text");
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("reported financial hardship once")), texts.toString());
+        assertTrue(texts.stream().anyMatch(t -> t.startsWith("EQUIFAX score fell 200 points")), texts.toString());
+        assertTrue(texts.stream().noneMatch(t -> t.matches(".* of 0(\\b.*)?")), "no reasons from padding: " + texts);
 
         // retire: the scorecard scores again
         given().post("/models/active/INVOLUNTARY/retire").then().statusCode(204);
@@ -133,7 +215,8 @@ class ModelLifecycleTest {
                 "outcomes", outcomes.subList(0, 10))).post("/models/train").then().statusCode(422).contentType("application/problem+json");
         given().contentType(ContentType.JSON).body(Map.of("algorithm", "DEEP_MAGIC", "churnType", "INVOLUNTARY", "outcomes", outcomes))
                 .post("/models/train").then().statusCode(400).contentType("application/problem+json");
-        given().post("/models/no-such-model/activate").then().statusCode(404).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(Map.of()).post("/models/no-such-model/activation-request").then().statusCode(404)
+                .contentType("application/problem+json");
         assertEquals(1800, events);
     }
 

@@ -51,7 +51,10 @@ class FeatureStoreTest {
             RepaymentPeriod p = s.period(loan, april);
             p.amountDue = new BigDecimal("100.00");
             p.amountPaid = new BigDecimal("40.00");
-            s.score(april, 700);
+            s.score("EXPERIAN", april, 700);
+            s.loan(loan).daysPastDue = 31;
+            s.loan(loan).delinquentSince = april;
+            s.signals.add("payoff-quotes", 1, april, 60);
             store.save(List.of(s));
         });
 
@@ -68,8 +71,11 @@ class FeatureStoreTest {
             next.amountDue = new BigDecimal("100.00");
             next.outstanding = new BigDecimal("800.00");
             next.creditLimit = new BigDecimal("5000.00");
-            s.score(april, 650);
-            s.score(may, 640);
+            s.score("EXPERIAN", april, 650);
+            s.score("EXPERIAN", may, 640);
+            s.score("EQUIFAX", may, 702);
+            assertEquals(31, s.loan(loan).daysPastDue, "the loan's state came back from the row");
+            assertEquals(1, s.signals.count("payoff-quotes"));
             s.risk.paymentsTotal = 2;
             s.risk.creditScore = 640;
             s.risk.loanRate = new BigDecimal("0.071000");
@@ -90,8 +96,12 @@ class FeatureStoreTest {
             assertEquals(12, periods.get(0).daysPastDue);
             assertEquals(new BigDecimal("800.00"), periods.get(1).outstanding);
             assertEquals(new BigDecimal("5000.00"), periods.get(1).creditLimit);
-            assertEquals(2, s.scores.size());
+            assertEquals(3, s.scores.size(), "two bureaus' points of the same day are both kept");
             assertEquals(650, s.scores.stream().filter(x -> x.scoreDate.equals(april)).findFirst().orElseThrow().score);
+            assertEquals(702, s.scores.stream().filter(x -> x.bureau.equals("EQUIFAX")).findFirst().orElseThrow().score);
+            assertEquals(1, s.loans.size());
+            assertEquals(april, s.loans.get(0).delinquentSince);
+            assertEquals(0.5, s.signals.value("payoff-quotes", april.plusDays(60), 60), 1e-9);
             assertEquals(2, s.risk.paymentsTotal);
             assertEquals(640, s.risk.creditScore);
             assertEquals(0, new BigDecimal("0.071").compareTo(s.risk.loanRate));
