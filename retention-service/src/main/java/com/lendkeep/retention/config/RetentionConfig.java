@@ -29,6 +29,8 @@ public interface RetentionConfig {
 
     Outcomes outcomes();
 
+    Report report();
+
     interface ControlGroup {
         /** Share of alerted customers held out, 0..1. */
         @WithDefault("0.10")
@@ -124,8 +126,46 @@ public interface RetentionConfig {
     }
 
     interface Outcomes {
-        /** Days after the alert during which a closure counts as churn. */
+        /** Days past due at which a loan is in default (EBA/Basel: 90): involuntary churn. */
         @WithDefault("90")
-        int observationDays();
+        int defaultDaysPastDue();
+
+        /** Days from the first alert during which default, charge-off or distressed restructuring counts as churn. */
+        @WithDefault("365")
+        int involuntaryWindowDays();
+
+        /** Days from the first alert during which a payoff closure or an unrenewed maturity counts as churn. */
+        @WithDefault("180")
+        int voluntaryWindowDays();
+
+        /** A loan that matured counts as voluntary churn when the customer opened no new loan within this many days. */
+        @WithDefault("30")
+        int renewalDays();
+
+        /** LOAN_CLOSED closures that are voluntary churn (payoff, prepayment, refinancing elsewhere). */
+        @WithDefault("PREPAID,REFINANCED,PAID_OFF")
+        List<String> voluntaryClosures();
+
+        /** LOAN_CLOSED closures that are involuntary churn. */
+        @WithDefault("CHARGED_OFF,WRITTEN_OFF")
+        List<String> involuntaryClosures();
+
+        /** LOAN_CLOSED closures at maturity: churn only when not renewed. */
+        @WithDefault("REPAID,MATURED")
+        List<String> maturedClosures();
+
+        /** LOAN_MODIFIED types that are a distressed restructuring when the concession is large enough. */
+        @WithDefault("RESTRUCTURING,TERM_EXTENSION")
+        List<String> distressedRestructuringTypes();
+
+        /** Concession / exposure from which such a modification is distressed (EBA: diminished obligation above 1 %). */
+        @WithDefault("0.01")
+        BigDecimal distressedMinConcessionShare();
+    }
+
+    interface Report {
+        /** Decided customers each compared group needs before the report draws a recommendation from it. */
+        @WithDefault("100")
+        int minimumGroup();
     }
 }

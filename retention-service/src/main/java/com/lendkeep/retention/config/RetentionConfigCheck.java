@@ -43,8 +43,11 @@ public class RetentionConfigCheck {
         if (config.contact().maxOffers() < 0 || config.contact().windowDays() < 1) {
             problems.add("retention.contact.max-offers must be >= 0 and window-days >= 1");
         }
-        if (config.offers().validityDays() < 1 || config.tasks().dueDays() < 0 || config.outcomes().observationDays() < 1) {
-            problems.add("retention.offers.validity-days and retention.outcomes.observation-days must be >= 1, retention.tasks.due-days >= 0");
+        if (config.offers().validityDays() < 1 || config.tasks().dueDays() < 0 || config.outcomes().involuntaryWindowDays() < 1
+                || config.outcomes().voluntaryWindowDays() < 1 || config.outcomes().defaultDaysPastDue() < 1
+                || config.outcomes().renewalDays() < 0 || config.report().minimumGroup() < 1) {
+            problems.add("retention.offers.validity-days, retention.outcomes.*-window-days, retention.outcomes.default-days-past-due and "
+                    + "retention.report.minimum-group must be >= 1, retention.tasks.due-days and retention.outcomes.renewal-days >= 0");
         }
         return problems;
     }

@@ -35,6 +35,9 @@ public class AlertCase {
     /** The alert's occurredAt: outcome windows, budgets and limits are measured from it. */
     @Column(name = "alerted_at")
     public Instant alertedAt;
+    /** The alert's business date (envelope businessDate, else occurredAt's UTC date): outcome windows start on it. */
+    @Column(name = "alerted_on")
+    public java.time.LocalDate alertedOn;
     @Column(name = "received_at")
     public Instant receivedAt;
     /** OPEN or CLEARED. */

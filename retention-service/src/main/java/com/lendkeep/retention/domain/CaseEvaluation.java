@@ -4,10 +4,20 @@ package com.lendkeep.retention.domain;
 public enum CaseEvaluation {
     /** The playbook ran; its candidates are recorded. */
     EVALUATED,
-    /** Control group: no intervention, by design. */
+    /** Control group: the playbook ran and its choice is recorded (CONTROL_GROUP), but nothing is proposed, by design. */
     HELD_OUT,
-    /** The alert names a loan whose LOAN_OPENED has not arrived yet; evaluated when it does. */
+    /** The alert names a loan whose LOAN_OPENED has not arrived yet; evaluated when it does or when the wait runs out. */
     WAITING_FOR_LOAN,
+    /**
+     * The wait for the loan's LOAN_OPENED ran out: the playbook ran on what is known (tasks can go ahead;
+     * loan relief is ineligible, saying the loan's terms are missing). Evaluated again if LOAN_OPENED arrives.
+     */
+    LOAN_TERMS_MISSING,
     /** The customer was erased before the alert could be treated. */
-    SKIPPED
+    SKIPPED;
+
+    /** The playbook has run for the case (again on an update). */
+    public boolean evaluated() {
+        return this == EVALUATED || this == LOAN_TERMS_MISSING;
+    }
 }

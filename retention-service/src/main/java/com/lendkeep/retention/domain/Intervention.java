@@ -40,6 +40,12 @@ public class Intervention {
     public BigDecimal feeWaived;
     @Column(name = "estimated_cost")
     public BigDecimal estimatedCost;
+    /** What loan-service reported it cost (LOAN_MODIFIED.concession); null until then or when it did not say. */
+    @Column(name = "realised_concession")
+    public BigDecimal realisedConcession;
+    /** The part of the estimate that is not a concession on the loan (handling, staff time). */
+    @Column(name = "fixed_cost")
+    public BigDecimal fixedCost;
     @Column(name = "interest_income_kept")
     public BigDecimal interestIncomeKept;
     @Column(name = "expected_value")
@@ -90,4 +96,12 @@ public class Intervention {
     public Instant updatedAt;
     @Version
     public long version;
+
+    /** Realised cost: loan-service's concession plus the fixed cost when loan-service reported one, else the estimate. */
+    public BigDecimal realisedCost() {
+        if (realisedConcession == null) {
+            return estimatedCost;
+        }
+        return realisedConcession.add(fixedCost == null ? BigDecimal.ZERO : fixedCost);
+    }
 }

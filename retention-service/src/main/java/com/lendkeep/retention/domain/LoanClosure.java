@@ -22,6 +22,11 @@ public class LoanClosure {
     public String closure;
     @Column(name = "closed_on")
     public LocalDate closedOn;
+    /** The closure's business date (the envelope's businessDate, else closedOn): outcomes are dated by it. */
+    @Column(name = "closed_date")
+    public LocalDate closedDate;
+    @Column(name = "written_off_fees")
+    public BigDecimal writtenOffFees;
     @Column(name = "occurred_at")
     public Instant occurredAt;
     @Column(name = "unrecovered_principal")

@@ -1,6 +1,5 @@
 package com.lendkeep.retention.repository;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,8 +26,8 @@ public class AlertCaseRepository implements PanacheRepositoryBase<AlertCase, UUI
         return find("customerId", Sort.descending("alertedAt"), customerId).page(Page.of(page, size)).list();
     }
 
-    /** Cases whose alert happened in [from, to). */
-    public List<AlertCase> alertedBetween(Instant from, Instant to) {
-        return list("alertedAt >= ?1 and alertedAt < ?2", Sort.ascending("alertedAt"), from, to);
+    /** Cases whose alert's business date is in [from, to]. */
+    public List<AlertCase> alertedOnBetween(java.time.LocalDate from, java.time.LocalDate to) {
+        return list("alertedOn >= ?1 and alertedOn <= ?2", Sort.ascending("alertedOn"), from, to);
     }
 }

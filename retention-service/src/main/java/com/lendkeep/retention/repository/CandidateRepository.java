@@ -13,6 +13,12 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class CandidateRepository implements PanacheRepositoryBase<Candidate, UUID> {
 
+    /** The kinds the playbook chose for control-group alerts (held out): what the control group would have received. */
+    public List<Candidate> heldOut(java.util.Collection<UUID> alertIds) {
+        return alertIds.isEmpty() ? List.of()
+                : list("alertId in ?1 and decision = ?2", alertIds, com.lendkeep.retention.domain.CandidateDecision.CONTROL_GROUP);
+    }
+
     public List<Candidate> forAlert(UUID alertId) {
         return list("alertId", Sort.ascending("evaluatedAt").and("position"), alertId);
     }

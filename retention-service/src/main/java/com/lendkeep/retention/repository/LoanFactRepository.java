@@ -1,5 +1,7 @@
 package com.lendkeep.retention.repository;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,4 +12,8 @@ import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 @ApplicationScoped
 public class LoanFactRepository implements PanacheRepositoryBase<LoanFact, UUID> {
+
+    public List<LoanFact> forCustomers(Collection<UUID> customerIds) {
+        return customerIds.isEmpty() ? List.of() : list("customerId in ?1", customerIds);
+    }
 }

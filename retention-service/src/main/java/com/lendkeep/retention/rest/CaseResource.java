@@ -49,19 +49,20 @@ public class CaseResource {
     @Operation(summary = "Alert cases, newest first (candidates and interventions only in GET /cases/{alertId})")
     public List<CaseResponse> list(@QueryParam("customerId") UUID customerId, @QueryParam("page") @DefaultValue("0") @Min(0) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        java.time.Instant businessEnd = reports.asOf(null);
         return cases.search(customerId, page, size).stream()
-                .map(c -> CaseMapper.toResponse(c, proposals.reasons(c), reports.outcome(c, clock.instant()).name(), null, null)).toList();
+                .map(c -> CaseMapper.toResponse(c, proposals.reasons(c), reports.outcome(c, businessEnd).name(), null, null)).toList();
     }
 
     @GET
     @RolesAllowed({Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Path("/{alertId}")
     @Operation(summary = "One alert case with every candidate the playbook produced and why it was or was not proposed",
-            description = "outcome: RETAINED, CHURNED_VOLUNTARY, CHURNED_INVOLUNTARY or PENDING (observation window still running), "
-                    + "as of asOf (a date or instant; default now).")
+            description = "outcome: RETAINED, CHURNED_VOLUNTARY, CHURNED_INVOLUNTARY or PENDING (observation windows still running), "
+                    + "as of asOf (a date or instant; default the end of the business date; later than the business date is a 400).")
     public CaseResponse get(@PathParam("alertId") UUID alertId, @QueryParam("asOf") String asOf) {
         AlertCase c = cases.get(alertId);
-        return CaseMapper.toResponse(c, proposals.reasons(c), reports.outcome(c, QueryDates.asOf(asOf, clock)).name(),
+        return CaseMapper.toResponse(c, proposals.reasons(c), reports.outcome(c, reports.asOf(asOf)).name(),
                 cases.candidates(alertId), cases.interventions(alertId).stream().map(InterventionMapper::toResponse).toList());
     }
 }

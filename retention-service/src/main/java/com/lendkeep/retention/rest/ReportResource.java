@@ -48,15 +48,15 @@ public class ReportResource {
             description = "JSON by default; CSV (section,key,metric,value) with Accept: text/csv or format=csv.")
     @APIResponse(responseCode = "200", content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChurnReport.class)),
             @Content(mediaType = CSV) })
-    @APIResponse(responseCode = "400", description = "from or to missing or invalid, to before from",
+    @APIResponse(responseCode = "400", description = "from or to missing or invalid, to before from, asOf after the business date",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response churn(@Parameter(description = "First alert date, YYYY-MM-DD") @QueryParam("from") String from,
             @Parameter(description = "Last alert date, YYYY-MM-DD") @QueryParam("to") String to,
-            @Parameter(description = "Outcomes as known at this date or instant (default now)") @QueryParam("asOf") String asOf,
+            @Parameter(description = "Outcomes as known at this date or instant (default and latest: the business date)") @QueryParam("asOf") String asOf,
             @Parameter(description = "csv or json") @QueryParam("format") String format,
             @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         boolean csv = wantsCsv(format, accept);
-        ChurnReport report = service.churn(QueryDates.date(from, "from"), QueryDates.date(to, "to"), QueryDates.asOf(asOf, clock));
+        ChurnReport report = service.churn(QueryDates.date(from, "from"), QueryDates.date(to, "to"), service.asOf(asOf));
         if (csv) {
             return Response.ok(ChurnReportCsv.write(report), CSV + "; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"churn-" + report.from() + "-" + report.to() + ".csv\"").build();

@@ -236,6 +236,9 @@ public class InterventionService {
         if (i == null) {
             return null;
         }
+        if (modified.concession() != null && (i.status == InterventionStatus.ACCEPTED || i.status == InterventionStatus.APPLIED)) {
+            i.realisedConcession = modified.concession(); // the realised cost, in place of the estimate
+        }
         if (i.status == InterventionStatus.ACCEPTED) {
             i.appliedAt = clock.instant();
             i.outcomeDetail = "schedule version " + modified.scheduleVersion() + ": " + modified.description();

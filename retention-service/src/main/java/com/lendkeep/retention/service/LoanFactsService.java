@@ -113,7 +113,7 @@ public class LoanFactsService {
      * Records the closure; for a prepayment, the interest the remaining schedule would have earned
      * (docs/retention.md, "Loss assessment").
      */
-    public void onClosed(UUID customerId, Payloads.LoanClosed closed, Instant occurredAt) {
+    public void onClosed(UUID customerId, Payloads.LoanClosed closed, Instant occurredAt, LocalDate on) {
         if (closures.findById(closed.loanId()) != null) {
             return;
         }
@@ -124,6 +124,8 @@ public class LoanFactsService {
         c.closure = closed.closure();
         c.closedOn = closed.closedOn();
         c.occurredAt = occurredAt;
+        c.closedDate = on != null ? on : closed.closedOn();
+        c.writtenOffFees = closed.writtenOffFees();
         c.unrecoveredPrincipal = closed.unrecoveredPrincipal();
         c.unrecoveredInterest = closed.unrecoveredInterest();
         if (f != null && "PREPAID".equals(closed.closure())) {

@@ -96,7 +96,7 @@ public class ProposalService {
 
     /** A new alert opens a case; the same alert raised again (an escalation) updates it and re-runs the playbook. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void onAlert(UUID customerId, Payloads.ChurnRiskAlertRaised alert, Instant occurredAt) {
+    public void onAlert(UUID customerId, Payloads.ChurnRiskAlertRaised alert, Instant occurredAt, LocalDate alertedOn) {
         locks.customer(customerId); // serializes with this customer's LOAN_OPENED (see LoanFactsService.onOpened)
         AlertCase known = cases.findById(alert.alertId(), LockModeType.PESSIMISTIC_WRITE);
         if (known != null) {
@@ -125,6 +125,7 @@ public class ProposalService {
         c.modelVersion = alert.modelVersion();
         c.cohort = controlGroup.cohortOf(customerId);
         c.alertedAt = occurredAt;
+        c.alertedOn = alertedOn;
         c.receivedAt = clock.instant();
         c.updatedAt = c.receivedAt;
         c.status = "OPEN";
@@ -141,6 +142,32 @@ public class ProposalService {
         Log.infof("alert %s (%s %s) for customer %s: %s", c.alertId, c.churnType, c.level, customerId, c.evaluation);
         if (c.evaluation == CaseEvaluation.EVALUATED) {
             evaluate(c);
+        }
+    }
+
+    /**
+     * risk-service's CHURN_RISK_ALERT_UPDATED: the open alert's level or top reason changed. The case
+     * takes the new level, score and reasons and the playbook runs again: what the new reasons call
+     * for is proposed, a kind the alert already has never twice.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void onAlertUpdated(UUID customerId, Payloads.ChurnRiskAlertUpdated update) {
+        locks.customer(customerId);
+        AlertCase known = cases.findById(update.alertId(), LockModeType.PESSIMISTIC_WRITE);
+        if (known == null) {
+            Log.warnf("CHURN_RISK_ALERT_UPDATED for alert %s, which was never raised here: ignored", update.alertId());
+            return;
+        }
+        known.level = update.level();
+        known.score = update.score();
+        known.reasons = json(update.reasons());
+        known.modelVersion = update.modelVersion();
+        if (known.loanId == null) {
+            known.loanId = update.loanId();
+        }
+        known.updatedAt = clock.instant();
+        if ("OPEN".equals(known.status) && known.evaluation.evaluated()) {
+            evaluate(known);
         }
     }
 
@@ -171,7 +198,7 @@ public class ProposalService {
     private void evaluate(AlertCase c) {
         locks.customer(c.customerId);
         PlaybookService.Current pb = playbook.current();
-        LocalDate asOf = LocalDate.ofInstant(c.alertedAt, ZoneOffset.UTC);
+        LocalDate asOf = c.alertedOn;
         Playbook.AlertFacts alert = new Playbook.AlertFacts(c.churnType, c.level, c.score, reasons(c), asOf);
         Playbook.CustomerFacts customer = customers.facts(c.customerId);
         LoanTerms loan = loans.terms(c.loanId);

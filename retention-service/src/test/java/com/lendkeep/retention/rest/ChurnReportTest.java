@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -35,25 +36,32 @@ import io.quarkus.test.junit.TestProfile;
  * real topics; the alerts are dated January 2030 so that no other test's customers are in the period.
  *
  * <pre>
- * Observation window: 90 days from the alert. Alerts at 2030-01-10T10:00Z, window ends 2030-04-10T10:00Z.
- * Report: from 2030-01-01 to 2030-01-31, asOf 2030-04-20 (end of that day).
+ * Definitions (application.properties): default at 90 days past due; involuntary window 365 days, voluntary
+ * 180 days, from the alert's business date; a matured loan not renewed within 30 days is voluntary churn.
+ * Alerts on 2030-01-10: windows end 2030-07-09 (voluntary) and 2031-01-10 (involuntary).
+ * Business date 2031-02-01; report from 2030-01-01 to 2030-01-31 as of 2031-01-30 (end of that day).
  *
- * customer  group      alert        closure (event time)                      outcome
- * T1        treatment  VOLUNTARY    PREPAID 2030-02-01                        churned, voluntary
- * T2        treatment  INVOLUNTARY  CHARGED_OFF 2030-03-01, 5,000.00 + 250.00 churned, involuntary
- * T3        treatment  INVOLUNTARY  none                                      retained
- * T4        treatment  VOLUNTARY    REPAID 2030-02-15 (on schedule)           retained
- * T5        treatment  VOLUNTARY    PREPAID 2030-04-15, after the window      retained
- * C1        control    VOLUNTARY    PREPAID 2030-02-15                        churned, voluntary
- * C2        control    INVOLUNTARY  none                                      retained
- * C3        control    INVOLUNTARY  CHARGED_OFF 2030-03-10, 1,000.00 + 80.00  churned, involuntary
- * P1        treatment  VOLUNTARY    none; alert 2030-01-31T10:00Z, window     pending
- *                                   ends 2030-05-01, after asOf
+ * customer  group      alert        what happened (business date)                              outcome
+ * T1        treatment  VOLUNTARY    PREPAID 2030-01-15                                         churned, voluntary (payoff)
+ * T2        treatment  INVOLUNTARY  CHARGED_OFF 2030-03-01, 5,000.00 + 250.00                  churned, involuntary (charge-off)
+ * T3        treatment  INVOLUNTARY  31 days past due on 2030-01-10, nothing paid since:         churned, involuntary (default)
+ *                                   90 days past due on 2030-03-10 (the issue's reproduction;
+ *                                   the old rule called this customer RETAINED at day 121)
+ * T4        treatment  VOLUNTARY    REPAID at maturity 2030-02-15, new loan from 2030-03-01    retained (renewed)
+ * T5        treatment  VOLUNTARY    PREPAID 2030-07-15, day 186: after the voluntary window     retained
+ * T6        treatment  VOLUNTARY    REPAID at maturity 2030-02-15, no new loan                 churned, voluntary (not renewed)
+ * C1        control    VOLUNTARY    PREPAID 2030-01-20                                         churned, voluntary (payoff)
+ * C2        control    INVOLUNTARY  none                                                       retained
+ * C3        control    INVOLUNTARY  CHARGED_OFF 2030-03-10, 1,000.00 + 80.00, fees 25.00       churned, involuntary (charge-off)
+ * P1        treatment  VOLUNTARY    none; alert 2030-01-31, involuntary window ends 2031-01-31 pending
  *
- * Population: 9 alerted, 8 decided, 1 pending, 4 retained, 4 churned (2 voluntary, 2 involuntary).
+ * Population: 10 alerted, 9 decided, 1 pending, 3 retained, 6 churned (3 voluntary, 3 involuntary).
+ * Triggers: INVOLUNTARY/CHARGE_OFF 2, INVOLUNTARY/DEFAULT 1, VOLUNTARY/PAYOFF 2, VOLUNTARY/NOT_RENEWED 1.
  *
- * Loss, involuntary: unrecovered principal 5,000.00 + 1,000.00 = 6,000.00
- *                    unrecovered interest      250.00 +    80.00 =   330.00   total 6,330.00
+ * Loss, involuntary: unrecovered principal 5,000.00 + 1,000.00 = 6,000.00; interest 250.00 + 80.00 = 330.00;
+ *                    fees written off 25.00; total 6,355.00.
+ *                    T3 defaulted, not charged off: exposure = the schedule's balance on 2030-01-10 (no installment
+ *                    due yet: first due 2030-01-15) = 5,000.00.
  * Loss, voluntary (interest the remaining schedule would have earned, docs/retention.md):
  *   T1: 1,200.00 at 12 % (r = 1 % a month) over 2 months from 2029-12-15, prepaid on 2030-01-15: 1 installment due,
  *       installment A = 1,200 x 0.01 / (1 - 1.01^-2) = 609.0149; balance B = 1,200 x 1.01 - A = 602.9851 -> 602.99;
@@ -61,12 +69,16 @@ import io.quarkus.test.junit.TestProfile;
  *   C1: 2,400.00 at 6 % (r = 0.5 %) over 2 months from 2029-12-15, prepaid on 2030-01-20: 1 installment due,
  *       A = 2,400 x 0.005 / (1 - 1.005^-2) = 1,209.0075; B = 2,400 x 1.005 - A = 1,202.9925 -> 1,202.99;
  *       interest = 1,202.99 x 0.005 = 6.01495 -> 6.01
- *   interest income lost = 6.03 + 6.01 = 12.04
- * Total loss = 6,330.00 + 12.04 = 6,342.04
+ *   interest income lost = 6.03 + 6.01 = 12.04 (T6's maturity lost no scheduled interest)
+ * Total loss = 6,355.00 + 12.04 = 6,367.04
  *
- * Uplift (decided customers only): treatment T1..T5: 3 retained of 5 = 0.6000;
- *                                  control C1..C3:   1 retained of 3 = 0.3333;
- *                                  uplift = 0.6000 - 0.3333 = 0.2667 (P1, pending, is in neither rate).
+ * Uplift (decided customers only): treatment T1..T6: 2 retained of 6 = 0.3333; control C1..C3: 1 of 3 = 0.3333;
+ *   difference 0.0000. Newcombe: Wilson 2/6 = [0.09677, 0.70001], 1/3 = [0.06149, 0.79234];
+ *   lower = 0 - sqrt((0.33333 - 0.09677)^2 + (0.79234 - 0.33333)^2) = -0.5164,
+ *   upper = 0 + sqrt((0.70001 - 0.33333)^2 + (0.33333 - 0.06149)^2) = 0.4565; p = 1.
+ *   Groups far under the minimum of 100: no recommendation. Customers per group to detect 5 points from 1/3:
+ *   mean 0.35833; (1.95996 x sqrt(2 x 0.35833 x 0.64167) + 0.84162 x sqrt(0.38333 x 0.61667 + 0.33333 x 0.66667))^2
+ *   / 0.05^2 = 1442.6 -> 1443.
  * </pre>
  */
 @QuarkusTest
@@ -78,6 +90,7 @@ class ChurnReportTest {
     static final LocalDate START = LocalDate.parse("2029-12-15");
     static final ObjectMapper EXACT = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+    static final java.util.Map<UUID, UUID> LOANS = new java.util.concurrent.ConcurrentHashMap<>();
 
     static UUID customer(boolean treatment, String churnType, Instant alertedAt, String principal, String rate, String reason) {
         UUID customer = treatment ? Customers.treatment() : Customers.control();
@@ -89,11 +102,11 @@ class ChurnReportTest {
         return customer;
     }
 
-    static final java.util.Map<UUID, UUID> LOANS = new java.util.concurrent.ConcurrentHashMap<>();
-
-    static void close(UUID customer, String closure, String closedOn, String at, String principal, String interest) {
-        Events.send("loan-events", customer, Events.loanClosed(customer, LOANS.get(customer), closure, LocalDate.parse(closedOn),
-                Instant.parse(at), principal, interest));
+    static void close(UUID customer, String closure, String closedOn, String principal, String interest, String fees) {
+        LocalDate on = LocalDate.parse(closedOn);
+        Events.send("loan-events", customer, Events.envelopeOn("LOAN_CLOSED", customer, Instant.now(), on, """
+                {"loanId":"%s","closure":"%s","closedOn":"%s","unrecoveredPrincipal":%s,"unrecoveredInterest":%s,"writtenOffFees":%s}"""
+                .formatted(LOANS.get(customer), closure, on, principal, interest, fees)));
     }
 
     static JsonNode report(String query) throws Exception {
@@ -101,82 +114,102 @@ class ChurnReportTest {
     }
 
     @Test
-    void lossAndUpliftMatchTheHandComputedExample() throws Exception {
+    void outcomesLossAndUpliftMatchTheHandComputedExample() throws Exception {
+        Events.businessDate(LocalDate.parse("2031-02-01"));
         String payoff = "asked for a payoff quote twice";
         String missed = "2 consecutive missed installments";
         UUID t1 = customer(true, "VOLUNTARY", ALERTED, "1200.00", "0.12", payoff);
         UUID t2 = customer(true, "INVOLUNTARY", ALERTED, "5000.00", "0.10", missed);
-        customer(true, "INVOLUNTARY", ALERTED, "5000.00", "0.10", "reported financial hardship once");
+        UUID t3 = customer(true, "INVOLUNTARY", ALERTED, "5000.00", "0.10", "31 days past due");
         UUID t4 = customer(true, "VOLUNTARY", ALERTED, "3000.00", "0.10", "complained about the rate once");
         UUID t5 = customer(true, "VOLUNTARY", ALERTED, "3000.00", "0.10", payoff);
+        UUID t6 = customer(true, "VOLUNTARY", ALERTED, "3000.00", "0.10", payoff);
         UUID c1 = customer(false, "VOLUNTARY", ALERTED, "2400.00", "0.06", "mentioned a competitor's offer once");
         customer(false, "INVOLUNTARY", ALERTED, "5000.00", "0.10", missed);
         UUID c3 = customer(false, "INVOLUNTARY", ALERTED, "2000.00", "0.10", missed);
         customer(true, "VOLUNTARY", Instant.parse("2030-01-31T10:00:00Z"), "3000.00", "0.10", payoff);
 
-        close(t1, "PREPAID", "2030-01-15", "2030-02-01T09:00:00Z", "0.00", "0.00");
-        close(t2, "CHARGED_OFF", "2030-03-01", "2030-03-01T09:00:00Z", "5000.00", "250.00");
-        close(t4, "REPAID", "2030-02-15", "2030-02-15T09:00:00Z", "0.00", "0.00");
-        close(t5, "PREPAID", "2030-04-15", "2030-04-15T09:00:00Z", "0.00", "0.00");
-        close(c1, "PREPAID", "2030-01-20", "2030-02-15T09:00:00Z", "0.00", "0.00");
-        close(c3, "CHARGED_OFF", "2030-03-10", "2030-03-10T09:00:00Z", "1000.00", "80.00");
+        close(t1, "PREPAID", "2030-01-15", "0.00", "0.00", "null");
+        close(t2, "CHARGED_OFF", "2030-03-01", "5000.00", "250.00", "null");
+        Events.send("loan-events", t3, Events.envelopeOn("DELINQUENCY_CHANGED", t3, Instant.now(), LocalDate.parse("2030-01-10"), """
+                {"loanId":"%s","previousBucket":"1-30","newBucket":"31-60","daysPastDue":31,"overdueAmount":2540.00}""".formatted(LOANS.get(t3))));
+        close(t4, "REPAID", "2030-02-15", "0.00", "0.00", "null");
+        Events.loanOpened(t4, UUID.randomUUID(), "3000.00", "0.10", 12, LocalDate.parse("2030-03-01"));
+        close(t5, "PREPAID", "2030-07-15", "0.00", "0.00", "null");
+        close(t6, "REPAID", "2030-02-15", "0.00", "0.00", "null");
+        close(c1, "PREPAID", "2030-01-20", "0.00", "0.00", "null");
+        close(c3, "CHARGED_OFF", "2030-03-10", "1000.00", "80.00", "25.00");
 
-        String query = "from=2030-01-01&to=2030-01-31&asOf=2030-04-20";
+        String query = "from=2030-01-01&to=2030-01-31&asOf=2031-01-30";
         await().atMost(WAIT).until(() -> {
             JsonNode r = report(query);
-            return r.at("/population/alertedCustomers").asInt() == 9 && r.at("/loss/total").decimalValue().compareTo(new BigDecimal("6342.04")) == 0;
+            return r.at("/population/alertedCustomers").asInt() == 10 && r.at("/loss/total").decimalValue().compareTo(new BigDecimal("6367.04")) == 0
+                    && r.at("/population/retained").asInt() == 3;
         });
         JsonNode r = report(query);
-        assertEquals("2030-04-21T00:00:00Z", r.get("asOf").asText());
-        assertEquals(90, r.get("observationDays").asInt());
+        assertEquals("2031-01-31T00:00:00Z", r.get("asOf").asText());
+        assertEquals("2031-02-01", r.get("businessDate").asText());
+        assertEquals(365, r.at("/definitions/involuntaryWindowDays").asInt());
+        assertEquals(90, r.at("/definitions/defaultDaysPastDue").asInt());
         JsonNode p = r.get("population");
-        assertEquals(List.of(9, 8, 1, 4, 4, 2, 2), List.of(p.get("alertedCustomers").asInt(), p.get("decided").asInt(), p.get("pending").asInt(),
+        assertEquals(List.of(10, 9, 1, 3, 6, 3, 3), List.of(p.get("alertedCustomers").asInt(), p.get("decided").asInt(), p.get("pending").asInt(),
                 p.get("retained").asInt(), p.get("churned").asInt(), p.get("churnedVoluntary").asInt(), p.get("churnedInvoluntary").asInt()));
+        assertEquals("[INVOLUNTARY/CHARGE_OFF/2, INVOLUNTARY/DEFAULT/1, VOLUNTARY/NOT_RENEWED/1, VOLUNTARY/PAYOFF/2]",
+                triggers(r.get("churnByTrigger")));
 
         JsonNode loss = r.get("loss");
         assertEquals(new BigDecimal("6000.00"), loss.at("/involuntary/unrecoveredPrincipal").decimalValue());
         assertEquals(new BigDecimal("330.00"), loss.at("/involuntary/unrecoveredInterest").decimalValue());
-        assertEquals(new BigDecimal("6330.00"), loss.at("/involuntary/total").decimalValue());
+        assertEquals(new BigDecimal("25.00"), loss.at("/involuntary/writtenOffFees").decimalValue());
+        assertEquals(new BigDecimal("6355.00"), loss.at("/involuntary/total").decimalValue());
+        assertEquals(1, loss.at("/involuntary/defaultedLoans").asInt());
+        assertEquals(new BigDecimal("5000.00"), loss.at("/involuntary/defaultedExposure").decimalValue());
         assertEquals(new BigDecimal("12.04"), loss.at("/voluntary/interestIncomeLost").decimalValue());
-        assertEquals(2, loss.at("/voluntary/customers").asInt());
-        assertEquals(new BigDecimal("6342.04"), loss.get("total").decimalValue());
+        assertEquals(3, loss.at("/voluntary/customers").asInt());
+        assertEquals(new BigDecimal("6367.04"), loss.get("total").decimalValue());
 
-        JsonNode uplift = r.get("uplift");
-        assertEquals(List.of(6, 5, 3, 2), List.of(uplift.at("/treatment/customers").asInt(), uplift.at("/treatment/decided").asInt(),
-                uplift.at("/treatment/retained").asInt(), uplift.at("/treatment/churned").asInt()));
-        assertEquals(new BigDecimal("0.6000"), uplift.at("/treatment/retentionRate").decimalValue());
-        assertEquals(List.of(3, 3, 1, 2), List.of(uplift.at("/control/customers").asInt(), uplift.at("/control/decided").asInt(),
-                uplift.at("/control/retained").asInt(), uplift.at("/control/churned").asInt()));
-        assertEquals(new BigDecimal("0.3333"), uplift.at("/control/retentionRate").decimalValue());
-        assertEquals(new BigDecimal("0.2667"), uplift.get("uplift").decimalValue());
-        assertTrue(uplift.get("note").asText().contains("not statistically reliable"), "groups of 5 and 3");
+        JsonNode itt = r.at("/uplift/intentionToTreat");
+        assertEquals(List.of(7, 6, 2, 4), List.of(itt.at("/treatment/customers").asInt(), itt.at("/treatment/decided").asInt(),
+                itt.at("/treatment/retained").asInt(), itt.at("/treatment/churned").asInt()));
+        assertEquals(List.of(3, 3, 1, 2), List.of(itt.at("/control/customers").asInt(), itt.at("/control/decided").asInt(),
+                itt.at("/control/retained").asInt(), itt.at("/control/churned").asInt()));
+        assertEquals(new BigDecimal("0.0000"), itt.get("difference").decimalValue());
+        assertEquals(new BigDecimal("-0.5164"), itt.at("/interval95/lower").decimalValue());
+        assertEquals(new BigDecimal("0.4565"), itt.at("/interval95/upper").decimalValue());
+        assertEquals(new BigDecimal("1.0000"), itt.get("pValue").decimalValue());
+        assertFalse(itt.get("sufficient").asBoolean());
+        assertEquals(1443, itt.get("perGroupFor5Points").asInt());
+        assertTrue(itt.get("conclusion").asText().startsWith("insufficient evidence"));
+        assertTrue(r.at("/uplift/method").asText().contains("Newcombe"));
+        assertEquals(0, r.get("recommendations").size(), "nothing rests on groups of 6 and 3, or on 1-3 churned customers per cause");
 
         JsonNode month = r.get("churnByMonth").get(0);
         assertEquals("2030-01", month.get("month").asText());
-        assertEquals(new BigDecimal("0.5000"), month.get("churnRate").decimalValue(), "4 churned of 8 decided");
-        assertEquals(1, r.get("churnByMonth").size());
-
-        // causes from each churned customer's alert: T1 payoff, C1 competitor, T2 and C3 missed installments
-        assertEquals("INVOLUNTARY/MISSED_PAYMENTS/2", group(r.get("churnByTypeAndCause").get(0)));
-        assertTrue(r.get("churnByTypeAndCause").toString().contains("\"cause\":\"PAYOFF_INTENT\""));
-        assertTrue(r.get("churnByTypeAndCause").toString().contains("\"cause\":\"COMPETITOR_OFFER\""));
-        JsonNode first = r.get("recommendations").get(0);
-        assertEquals("MISSED_PAYMENTS", first.get("cause").asText());
-        assertTrue(first.get("basis").asText().startsWith("rule-based"));
+        assertEquals(new BigDecimal("0.6667"), month.get("churnRate").decimalValue(), "6 churned of 9 decided");
 
         String csv = given().get("/reports/churn?" + query + "&format=csv").then().statusCode(200).contentType(startsWith("text/csv"))
                 .header("Content-Disposition", containsString("churn-2030-01-01-2030-01-31.csv")).extract().asString();
         assertTrue(csv.startsWith("section,key,metric,value\n"));
         assertTrue(csv.contains("\nloss,involuntary,unrecoveredPrincipal,6000.00\n"));
+        assertTrue(csv.contains("\nloss,involuntary,defaultedExposure,5000.00\n"));
         assertTrue(csv.contains("\nloss,voluntary,interestIncomeLost,12.04\n"));
-        assertTrue(csv.contains("\nuplift,,uplift,0.2667\n"));
-        assertTrue(csv.contains("\nuplift,control,customers,3\n"));
+        assertTrue(csv.contains("\nuplift,intentionToTreat,differenceLower95,-0.5164\n"));
+        assertTrue(csv.contains("\nuplift,intentionToTreat/control,customers,3\n"));
         given().accept("text/csv").get("/reports/churn?" + query).then().statusCode(200).contentType(startsWith("text/csv"))
-                .body(containsString("churnByMonth,2030-01,churnRate,0.5000"));
+                .body(containsString("churnByMonth,2030-01,churnRate,0.6667"));
+
+        // the issue's reproduction: an asOf past the business date decided outcomes that had not happened
+        given().get("/reports/churn?from=2030-01-01&to=2030-01-31&asOf=2033-01-11").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("asOf"))
+                .body("detail", containsString("business date 2031-02-01"));
+        // without asOf: as of the business date
+        assertEquals("2031-02-02T00:00:00Z", report("from=2030-01-01&to=2030-01-31").get("asOf").asText());
     }
 
-    static String group(JsonNode g) {
-        return g.get("churnType").asText() + "/" + g.get("cause").asText() + "/" + g.get("customers").asInt();
+    static String triggers(JsonNode list) {
+        List<String> out = new java.util.ArrayList<>();
+        list.forEach(t -> out.add(t.get("churnType").asText() + "/" + t.get("trigger").asText() + "/" + t.get("customers").asInt()));
+        return out.toString();
     }
 
     @Test
@@ -189,5 +222,6 @@ class ChurnReportTest {
         given().get("/reports/churn?from=2030-01-01&to=2030-01-31&format=xml").then().statusCode(400);
         given().get("/reports/churn?to=2030-01-31&format=csv").then().statusCode(400).contentType("application/problem+json");
         given().get("/reports/churn?from=2000-01-01&to=2030-01-31").then().statusCode(400).body("detail", containsString("longer than"));
+        given().get("/reports/churn?from=2030-01-01&to=2030-01-31&asOf=soon").then().statusCode(400).body("errors[0].field", equalTo("asOf"));
     }
 }

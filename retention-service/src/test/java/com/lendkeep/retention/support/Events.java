@@ -37,6 +37,21 @@ public final class Events {
                 .formatted(eventId, type, occurredAt, customer, data);
     }
 
+    /** As loan-service sends them: stamped with the loan book's business date. */
+    public static String envelopeOn(String type, UUID customer, Instant occurredAt, LocalDate businessDate, String data) {
+        return """
+                {"eventId":"%s","type":"%s","source":"test","occurredAt":"%s","schemaVersion":1,"customerId":"%s","data":%s,"businessDate":"%s"}"""
+                .formatted(UUID.randomUUID(), type, occurredAt, customer, data, businessDate);
+    }
+
+    /** loan-service's close of business: the business date moves to {@code date}; waits until retention-service knows it. */
+    public static void businessDate(LocalDate date) {
+        UUID system = new UUID(0L, 0L);
+        send("loan-events", system, envelopeOn("BUSINESS_DATE_CHANGED", system, Instant.now(), date, """
+                {"businessDate":"%s","previousDate":null}""".formatted(date)));
+        await().atMost(WAIT).until(() -> given().get("/reports/churn?from=2000-01-01&to=2000-01-01&asOf=" + date).statusCode() == 200);
+    }
+
     public static String envelope(String type, UUID customer, Instant occurredAt, String data) {
         return envelope(UUID.randomUUID(), type, customer, occurredAt, data);
     }

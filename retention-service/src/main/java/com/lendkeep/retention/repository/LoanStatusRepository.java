@@ -1,0 +1,19 @@
+package com.lendkeep.retention.repository;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.lendkeep.retention.domain.LoanStatus;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+
+@ApplicationScoped
+public class LoanStatusRepository implements PanacheRepositoryBase<LoanStatus, UUID> {
+
+    public List<LoanStatus> forCustomers(Collection<UUID> customerIds) {
+        return customerIds.isEmpty() ? List.of() : list("customerId in ?1", customerIds);
+    }
+}
