@@ -40,6 +40,13 @@ public final class Repricing {
      */
     public static void apply(Loan loan, List<Installment> targets, List<BigDecimal> earned, List<ScheduleCalculator.Line> lines, LocalDate on) {
         int lastSeq = targets.get(targets.size() - 1).seq;
+        // an installment whose interest is all carried (arrears deferred by an extension) has an
+        // interest-free deferral period: re-pricing must not start charging it
+        List<Boolean> deferredArrears = new ArrayList<>(targets.size());
+        for (int k = 0; k < targets.size(); k++) {
+            Installment i = targets.get(k);
+            deferredArrears.add(i.interestEarned.signum() > 0 && i.interestDue.compareTo(i.interestEarned) == 0);
+        }
         BigDecimal carriedOfDropped = BigDecimal.ZERO.setScale(2);
         for (int k = lines.size(); k < targets.size(); k++) {
             carriedOfDropped = carriedOfDropped.add(earned.get(k));
@@ -66,6 +73,12 @@ public final class Repricing {
             BigDecimal before = k < targets.size() ? earned.get(k) : BigDecimal.ZERO.setScale(2);
             if (k == 0) {
                 before = before.add(carriedOfDropped);
+            }
+            if (k < targets.size() && deferredArrears.get(k)) {
+                i.interestDue = before;
+                i.interestEarned = before;
+                i.accrualStart = null;
+                continue;
             }
             int index = loan.installments.indexOf(i);
             Accrual.reprice(i, Accrual.previousDueDate(loan.installments, index, loan.startDate), on, lines.get(k).interest(), before);

@@ -122,6 +122,31 @@ class LoanCashResourceTest {
     }
 
     @Test
+    void aPartialPrepaymentIsALoanModificationAndItsReversalPutsTheScheduleBack() throws Exception {
+        String id = openLoan(UUID.randomUUID(), "12000.00", "0.06", 12, "ANNUITY");
+        JsonPath before = loan(id);
+        // the start date: no interest earned, all 5,000.00 prepays principal
+        JsonPath paid = post("/loans/" + id + "/repayments", Map.of("amount", "5000.00"), 201);
+        JsonNode received = data("repayment-events", "REPAYMENT_RECEIVED", id);
+        assertEquals("5000.00", received.get("principalPrepaid").asText());
+        assertEquals("0.00", received.get("interestPaid").asText());
+        assertEquals("0.00", received.get("feesOutstanding").asText());
+        assertEquals("7000.00", received.get("outstanding").asText());
+        JsonNode modified = data("loan-events", "PARTIAL_PREPAYMENT", id);
+        assertEquals(2, modified.get("scheduleVersion").asInt());
+        assertEquals("0.00", modified.get("concession").asText());
+        // 7,000 over the same 12 dates at 0.5 % a month: the first interest is 7,000 x 0.005 = 35.00
+        given().get("/loans/" + id).then().body("schedule[0].interest", equalTo(35.00f)).body("scheduleVersion", equalTo(2));
+
+        post("/loans/" + id + "/repayments/" + paid.getString("id") + "/reversal", Map.of("reason", "cheque bounced"), 200);
+        JsonPath after = loan(id);
+        assertEquals(before.getList("schedule.total"), after.getList("schedule.total"), "the schedule before the prepayment is back");
+        assertEquals(new BigDecimal("12000.00"), new BigDecimal(after.get("outstandingPrincipal").toString()).setScale(2));
+        assertEquals(3, after.getInt("scheduleVersion"));
+        assertEquals(3, data("loan-events", "REPAYMENT_REVERSAL", id).get("scheduleVersion").asInt());
+    }
+
+    @Test
     void aChargedOffLoanShowsNoUnearnedInterestAndRecoveriesAreBooked() throws Exception {
         UUID customer = UUID.randomUUID();
         String id = openLoan(loanBody(customer, "12000.00", "0.12", 12, businessDate(), "ANNUITY"));

@@ -43,6 +43,15 @@ class ModificationConservationTest {
                 null, null), today);
         assertEquals(new BigDecimal("0.00"), outcome.concession());
         assertEquals(before, payoff(loan, today), "the payoff the same day is unchanged: arrears interest deferred, not dropped");
+
+        // a prepayment afterwards lowers the interest still to pay; it must not start charging the interest-free deferral
+        BigDecimal interestBefore = loan.outstandingInterest();
+        RepaymentAllocation.Result paid = RepaymentAllocation.apply(loan, new BigDecimal("20000.00"), today);
+        assertEquals(before.subtract(new BigDecimal("20000.00")), payoff(loan, today));
+        BigDecimal interestAfter = loan.outstandingInterest().add(paid.interest());
+        if (interestAfter.compareTo(interestBefore) >= 0) {
+            throw new AssertionError("interest to pay went up from " + interestBefore + " to " + interestAfter + " after a prepayment");
+        }
     }
 
     @Test
