@@ -87,6 +87,13 @@ public class CloseOfBusinessChunk {
     public long start(LocalDate date, String triggeredBy) {
         BusinessDate row = calendar.lock();
         LocalDate previous = row.current;
+        Long running = em.createQuery("select r.id from CloseOfBusinessRun r where r.finishedAt is null", Long.class).getResultStream()
+                .findFirst().orElse(null);
+        if (running != null) {
+            // another request or instance started one after this one looked: it is closing the book now
+            throw ApiException.conflict("close of business run " + running + " to " + previous + " is still running: ask again when "
+                    + "it has finished (GET /business-date)");
+        }
         if (date.isBefore(previous)) {
             throw ApiException.badRequest("date", "the business date cannot go back: it is " + previous + ", asked " + date);
         }
@@ -108,6 +115,9 @@ public class CloseOfBusinessChunk {
         em.flush();
         LocalDate cutoff = cutoff(date);
         em.unwrap(Session.class).doWork(c -> {
+            // one statement over the whole book: longer than the connection's socket timeout for a million loans
+            int socketTimeout = c.getNetworkTimeout();
+            c.setNetworkTimeout(Runnable::run, (int) java.time.Duration.ofMinutes(30).toMillis());
             try (PreparedStatement st = c.prepareStatement("""
                     INSERT INTO close_of_business_queue (run_id, loan_id)
                     SELECT ?, l.id FROM loan l
@@ -118,6 +128,8 @@ public class CloseOfBusinessChunk {
                 st.setLong(1, run.id);
                 st.setDate(2, Date.valueOf(cutoff));
                 st.executeUpdate();
+            } finally {
+                c.setNetworkTimeout(Runnable::run, socketTimeout);
             }
         });
         return run.id;
@@ -159,15 +171,18 @@ public class CloseOfBusinessChunk {
         if (!moves.isEmpty()) {
             session.doWork(c -> recordMoves(c, moves, date));
         }
+        // PAYMENT_MISSED first, then DELINQUENCY_CHANGED, as one batch
+        List<Outbox.Pending> events = new ArrayList<>(missed.size() + moves.size());
         for (Missed m : missed) {
-            outbox.publish(EventType.PAYMENT_MISSED, m.customerId(), new Payloads.PaymentMissed(m.loanId(), m.seq(), m.dueDate(),
-                    m.amountDue(), (int) ChronoUnit.DAYS.between(m.dueDate(), date), m.consecutive(), m.outstanding(),
-                    m.feesOutstanding()));
+            events.add(new Outbox.Pending(EventType.PAYMENT_MISSED, m.customerId(), new Payloads.PaymentMissed(m.loanId(), m.seq(),
+                    m.dueDate(), m.amountDue(), (int) ChronoUnit.DAYS.between(m.dueDate(), date), m.consecutive(), m.outstanding(),
+                    m.feesOutstanding())));
         }
         for (Move m : moves) {
-            outbox.publish(EventType.DELINQUENCY_CHANGED, m.loan().customerId(), new Payloads.DelinquencyChanged(m.loan().loanId(),
-                    m.loan().bucket(), m.bucket(), m.daysPastDue(), m.loan().overdue(), m.loan().feesOutstanding()));
+            events.add(new Outbox.Pending(EventType.DELINQUENCY_CHANGED, m.loan().customerId(), new Payloads.DelinquencyChanged(
+                    m.loan().loanId(), m.loan().bucket(), m.bucket(), m.daysPastDue(), m.loan().overdue(), m.loan().feesOutstanding())));
         }
+        outbox.publishAll(events);
         List<ChargeOffService.ChargedOff> chargedOff = chargeOffs.chargeOff(toChargeOff, date,
                 "days past due reached " + threshold + " at close of business", run.triggeredBy);
         session.doWork(c -> {

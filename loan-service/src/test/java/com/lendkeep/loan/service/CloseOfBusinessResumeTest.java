@@ -110,6 +110,45 @@ class CloseOfBusinessResumeTest {
         assertEquals(LOANS, all, "one PAYMENT_MISSED per loan, none repeated by the resumed run");
     }
 
+    @Test
+    void twoClosesOfBusinessAtOnceCloseEachLoanOnce() throws Exception {
+        LocalDate start = businessDate();
+        List<String> loans = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Map<String, Object> body = TestSupport.loanBody(TestSupport.knownCustomer(), "3000.00", "0.06", 6, start, "ANNUITY");
+            body.put("lateFee", "10.00");
+            loans.add(openLoan(body));
+        }
+        String closeTo = start.plusMonths(1).plusDays(1).toString();
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.CompletableFuture<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            answers.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return given().contentType(ContentType.JSON).body(Map.of("date", closeTo)).post("/business-date").statusCode();
+            }));
+        }
+        go.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (var a : answers) {
+            statuses.add(a.get(120, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        assertTrue(statuses.contains(200) && statuses.stream().allMatch(s -> s == 200 || s == 409), statuses.toString());
+        given().contentType(ContentType.JSON).body(Map.of("date", closeTo)).post("/business-date").then().statusCode(200);
+        assertEquals(loans.size(), overdueFirstInstallments(loans));
+        try (Connection c = database(); PreparedStatement st = c.prepareStatement(
+                "SELECT count(*) FROM installment WHERE loan_id::text = ANY (?) AND seq = 1 AND fee_due = 10.00")) {
+            st.setArray(1, c.createArrayOf("text", loans.toArray()));
+            ResultSet rs = st.executeQuery();
+            rs.next();
+            assertEquals(loans.size(), rs.getInt(1), "one late fee per loan");
+        }
+    }
+
     private static int overdueFirstInstallments(List<String> loans) throws Exception {
         try (Connection c = database(); PreparedStatement st = c.prepareStatement(
                 "SELECT count(*) FROM installment WHERE loan_id::text = ANY (?) AND seq = 1 AND status = 'OVERDUE'")) {

@@ -50,29 +50,60 @@ public class Outbox {
         this.source = source;
     }
 
+    /** One event to publish with {@link #publishAll}. */
+    public record Pending(EventType type, UUID customerId, Object data) {
+    }
+
     /** Adds an event about {@code customerId} to the current transaction and returns its envelope. */
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope publish(EventType type, UUID customerId, Object data) {
+        return publishAll(java.util.List.of(new Pending(type, customerId, data))).get(0);
+    }
+
+    /**
+     * Adds events to the current transaction in one JDBC batch (a close of business publishes
+     * thousands per transaction: one round trip per event would dominate it) and returns their
+     * envelopes, in order.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public java.util.List<EventEnvelope> publishAll(java.util.List<Pending> events) {
+        if (events.isEmpty()) {
+            return java.util.List.of();
+        }
         java.time.LocalDate businessDate = businessDates.isResolvable() ? businessDates.get().businessDate() : null;
-        EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), type, source, Instant.now(),
-                EventEnvelope.CURRENT_SCHEMA_VERSION, customerId, mapper.valueToTree(data), businessDate);
-        String payload;
-        try {
-            payload = mapper.writer().with(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).writeValueAsString(envelope);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("event " + type + " cannot be serialized", e);
+        java.util.List<EventEnvelope> envelopes = new java.util.ArrayList<>(events.size());
+        java.util.List<String> payloads = new java.util.ArrayList<>(events.size());
+        for (Pending e : events) {
+            EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), e.type(), source, Instant.now(),
+                    EventEnvelope.CURRENT_SCHEMA_VERSION, e.customerId(), mapper.valueToTree(e.data()), businessDate);
+            try {
+                payloads.add(mapper.writer().with(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).writeValueAsString(envelope));
+            } catch (JsonProcessingException ex) {
+                throw new IllegalStateException("event " + e.type() + " cannot be serialized", ex);
+            }
+            envelopes.add(envelope);
         }
         // Straight on the transaction's connection: a native query would make Hibernate flush the whole
         // session first (dirty-checking every entity of the transaction) once per event published, and
         // nothing pending in the session can change this insert.
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT_SQL)) {
-                insert.setObject(1, envelope.eventId());
-                insert.setString(2, type.topic());
-                insert.setString(3, customerId.toString());
-                insert.setString(4, type.name());
-                insert.setString(5, payload);
-                insert.executeUpdate();
+                for (int i = 0; i < envelopes.size(); i++) {
+                    EventEnvelope envelope = envelopes.get(i);
+                    insert.setObject(1, envelope.eventId());
+                    insert.setString(2, envelope.type().topic());
+                    insert.setString(3, envelope.customerId().toString());
+                    insert.setString(4, envelope.type().name());
+                    insert.setString(5, payloads.get(i));
+                    if (envelopes.size() == 1) {
+                        insert.executeUpdate();
+                    } else {
+                        insert.addBatch();
+                    }
+                }
+                if (envelopes.size() > 1) {
+                    insert.executeBatch();
+                }
             }
         });
         transactions.registerInterposedSynchronization(new Synchronization() {
@@ -87,6 +118,6 @@ public class Outbox {
                 }
             }
         });
-        return envelope;
+        return envelopes;
     }
 }
