@@ -41,7 +41,7 @@ import com.lendkeep.retention.domain.InterventionKind;
 import com.lendkeep.retention.domain.InterventionStatus;
 import com.lendkeep.retention.mapping.InterventionMapper;
 import com.lendkeep.retention.service.InterventionService;
-import com.lendkeep.retention.service.ProposalService;
+import com.lendkeep.retention.service.ManualProposalService;
 
 @Path("/interventions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,13 +50,16 @@ import com.lendkeep.retention.service.ProposalService;
 public class InterventionResource {
 
     private final InterventionService service;
-    private final ProposalService proposals;
+    private final ManualProposalService proposals;
+    private final com.lendkeep.retention.service.OverdueService overdue;
     private final Clock clock;
     private final CurrentUser currentUser;
 
-    public InterventionResource(InterventionService service, ProposalService proposals, Clock clock, CurrentUser currentUser) {
+    public InterventionResource(InterventionService service, ManualProposalService proposals,
+            com.lendkeep.retention.service.OverdueService overdue, Clock clock, CurrentUser currentUser) {
         this.service = service;
         this.proposals = proposals;
+        this.overdue = overdue;
         this.clock = clock;
         this.currentUser = currentUser;
     }
@@ -169,6 +172,19 @@ public class InterventionResource {
         var at = QueryDates.asOf(asOf, clock);
         List<UUID> expired = service.expire(at);
         return new ExpiryRun(at, expired.size(), expired);
+    }
+
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Path("/overdue")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Run the overdue check now", description = "Flags every approval (PROPOSED, approval required) and open task "
+            + "whose due time is at or before asOf (default now) and not yet escalated, and publishes RETENTION_ITEM_OVERDUE for each. "
+            + "The scheduler runs the same every retention.overdue.check-every.")
+    public ExpiryRun overdue(@QueryParam("asOf") String asOf) {
+        var at = QueryDates.asOf(asOf, clock);
+        List<UUID> escalated = overdue.escalate(at);
+        return new ExpiryRun(at, escalated.size(), escalated);
     }
 
     private InterventionResponse response(Intervention i) {

@@ -97,7 +97,8 @@ public class InterventionService {
             i.approvedBy = SYSTEM;
             i.approvedAt = clock.instant();
             move(i, InterventionStatus.APPROVED, SYSTEM, "automatic: estimated cost " + i.estimatedCost.toPlainString()
-                    + " is not above the approval threshold " + config.approval().threshold().toPlainString());
+                    + " is not above the approval threshold " + config.approval().threshold().toPlainString() + " and " + i.kind
+                    + " is not a kind a person must approve");
             offerIfAutomatic(i);
         }
     }
@@ -283,9 +284,14 @@ public class InterventionService {
     public ContactPolicy.Decision contactDecision(UUID customerId, InterventionKind kind, String channel) {
         Instant now = clock.instant();
         int recent = (int) interventions.offersSince(customerId, now.minus(Duration.ofDays(config.contact().windowDays())));
-        List<String> usable = kind == InterventionKind.RELATIONSHIP_MANAGER_CALL ? config.contact().conversationChannels()
+        return ContactPolicy.decide(customers.preferences(customerId), usableChannels(kind), channel, LocalDate.now(clock), recent,
+                contactSettings());
+    }
+
+    /** The channels an offer of this kind can travel on: a relationship-manager call is a conversation. */
+    public List<String> usableChannels(InterventionKind kind) {
+        return kind == InterventionKind.RELATIONSHIP_MANAGER_CALL ? config.contact().conversationChannels()
                 : config.contact().channelPreference();
-        return ContactPolicy.decide(customers.preferences(customerId), usable, channel, LocalDate.now(clock), recent, contactSettings());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -330,6 +336,7 @@ public class InterventionService {
         t.owner = config.tasks().owner().getOrDefault(i.kind.name(),
                 i.kind == InterventionKind.RELATIONSHIP_MANAGER_CALL ? "relationship-managers" : "financial-counselling");
         t.dueDate = LocalDate.now(clock).plusDays(config.tasks().dueDays());
+        t.dueAt = t.dueDate.plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
         t.status = TaskStatus.OPEN;
         t.createdAt = clock.instant();
         tasks.persist(t);
