@@ -51,15 +51,17 @@ public class InterventionResource {
 
     private final InterventionService service;
     private final ManualProposalService proposals;
+    private final com.lendkeep.retention.service.InterventionQueryService queries;
     private final com.lendkeep.retention.service.OverdueService overdue;
     private final Clock clock;
     private final CurrentUser currentUser;
 
     public InterventionResource(InterventionService service, ManualProposalService proposals,
-            com.lendkeep.retention.service.OverdueService overdue, Clock clock, CurrentUser currentUser) {
+            com.lendkeep.retention.service.OverdueService overdue, com.lendkeep.retention.service.InterventionQueryService queries, Clock clock, CurrentUser currentUser) {
         this.service = service;
         this.proposals = proposals;
         this.overdue = overdue;
+        this.queries = queries;
         this.clock = clock;
         this.currentUser = currentUser;
     }
@@ -70,7 +72,7 @@ public class InterventionResource {
     public List<InterventionResponse> list(@QueryParam("customerId") UUID customerId, @QueryParam("alertId") UUID alertId,
             @QueryParam("status") InterventionStatus status, @QueryParam("kind") InterventionKind kind,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page, @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return service.search(customerId, alertId, status, kind, page, size).stream().map(this::response).toList();
+        return queries.search(customerId, alertId, status, kind, page, size).stream().map(this::response).toList();
     }
 
     @GET
@@ -80,7 +82,7 @@ public class InterventionResource {
     @APIResponse(responseCode = "404", description = "No such intervention",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public InterventionResponse get(@PathParam("id") UUID id) {
-        return response(service.get(id));
+        return response(queries.get(id));
     }
 
     @GET
@@ -88,7 +90,7 @@ public class InterventionResource {
     @Path("/{id}/history")
     @Operation(summary = "Every status change: who, when, why")
     public List<HistoryEntry> history(@PathParam("id") UUID id) {
-        return service.history(id).stream().map(InterventionMapper::toResponse).toList();
+        return queries.history(id).stream().map(InterventionMapper::toResponse).toList();
     }
 
     @POST
@@ -188,7 +190,7 @@ public class InterventionResource {
     }
 
     private InterventionResponse response(Intervention i) {
-        return InterventionMapper.toResponse(i, i.kind.isTask() ? service.taskOf(i.id) : null);
+        return InterventionMapper.toResponse(i, i.kind.isTask() ? queries.taskOf(i.id) : null);
     }
 
     private static String note(DecisionRequest request) {

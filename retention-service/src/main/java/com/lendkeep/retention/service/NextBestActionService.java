@@ -24,7 +24,6 @@ import com.lendkeep.retention.domain.InterventionKind;
 import com.lendkeep.retention.domain.InterventionStatus;
 import com.lendkeep.retention.repository.InterventionRepository;
 import com.lendkeep.retention.rules.BudgetPeriods;
-import com.lendkeep.retention.rules.ContactPolicy;
 import com.lendkeep.retention.rules.Eligibility;
 import com.lendkeep.retention.rules.LoanTerms;
 import com.lendkeep.retention.rules.NextBestAction;
@@ -47,12 +46,14 @@ public class NextBestActionService {
     private final CustomerFactsService customers;
     private final AlertReasons reasons;
     private final Locks locks;
+    private final ContactPolicyService contact;
     private final RetentionConfig config;
     private final Clock clock;
 
     public NextBestActionService(InterventionRepository interventions, InterventionService lifecycle, InterventionFactory factory,
             PlaybookService playbook, LoanFactsService loans, CustomerFactsService customers, AlertReasons reasons, Locks locks,
-            RetentionConfig config, Clock clock) {
+            ContactPolicyService contact, RetentionConfig config, Clock clock) {
+        this.contact = contact;
         this.interventions = interventions;
         this.lifecycle = lifecycle;
         this.factory = factory;
@@ -81,7 +82,6 @@ public class NextBestActionService {
                 .findFirst();
         InterventionFactory.History history = factory.history(c.customerId, asOf);
         Eligibility.Limits limits = factory.limits();
-        ContactPolicy.Preferences preferences = customers.preferences(c.customerId);
 
         List<Playbook.Candidate> matched = Playbook.candidates(pb.rules(), alert, customer, loan, credit, factory.lossGivenDefault());
         List<NextBestAction.Option> options = new ArrayList<>();
@@ -89,7 +89,7 @@ public class NextBestActionService {
             options.add(new NextBestAction.Option(m.rule().id(), m.rule().priority(), m.kind(), m.estimate(),
                     kindsTaken.contains(m.kind()) ? "the alert already has a " + m.kind() + " intervention" : null,
                     Eligibility.reasons(m.kind(), m.terms(), alert, customer, c.loanId != null, loan, credit, history.view(), limits),
-                    ContactPolicy.noUsableChannel(preferences, lifecycle.usableChannels(m.kind()), lifecycle.contactSettings())));
+                    contact.noUsableChannel(c.customerId, m.kind())));
         }
         BudgetPeriods.Range period = BudgetPeriods.of(config.budget().period(), asOf);
         BigDecimal[] committed = { null };
