@@ -15,7 +15,18 @@ public record CaseResponse(UUID alertId, UUID customerId, UUID loanId, String ch
         List<String> reasons, Cohort cohort, String status, CaseEvaluation evaluation, Instant alertedAt, Instant clearedAt,
         String outcome, List<CandidateResponse> candidates, List<InterventionResponse> interventions) {
 
-    public record CandidateResponse(Instant evaluatedAt, int playbookVersion, String ruleId, InterventionKind kind,
-            BigDecimal estimatedCost, BigDecimal expectedValue, CandidateDecision decision, List<String> reasons, UUID interventionId) {
+    /**
+     * One candidate of a decision with the figures of its expected value:
+     * expectedValue = probability x churnReduction x valueAtRisk - estimatedCost (docs/retention.md, "Next-best action").
+     */
+    public record CandidateResponse(Instant evaluatedAt, String trigger, int playbookVersion, String ruleId, Integer priority,
+            InterventionKind kind, BigDecimal probability, BigDecimal churnReduction, BigDecimal valueAtRisk, String valueBasis,
+            BigDecimal interestIncomeKept, BigDecimal estimatedCost, BigDecimal fixedCost, BigDecimal expectedValue,
+            CandidateDecision decision, List<String> reasons, UUID interventionId) {
+    }
+
+    /** One run of the decision for the alert: what ran it, the winners and every candidate with why it won or was suppressed. */
+    public record Decision(Instant evaluatedAt, String trigger, int playbookVersion, List<InterventionKind> winners,
+            List<CandidateResponse> candidates) {
     }
 }

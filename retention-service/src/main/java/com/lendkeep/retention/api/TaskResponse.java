@@ -8,5 +8,5 @@ import com.lendkeep.retention.domain.InterventionKind;
 import com.lendkeep.retention.domain.TaskStatus;
 
 public record TaskResponse(UUID id, UUID interventionId, UUID customerId, InterventionKind kind, String owner, LocalDate dueDate,
-        boolean overdue, TaskStatus status, Instant createdAt, Instant closedAt, String closedBy, String note) {
+        Instant dueAt, boolean overdue, Instant overdueAt, TaskStatus status, Instant createdAt, Instant closedAt, String closedBy, String note) {
 }

@@ -31,6 +31,12 @@ public interface RetentionConfig {
 
     Report report();
 
+    Value value();
+
+    Cases cases();
+
+    Overdue overdue();
+
     interface ControlGroup {
         /** Share of alerted customers held out, 0..1. */
         @WithDefault("0.10")
@@ -45,6 +51,32 @@ public interface RetentionConfig {
         /** An intervention whose estimated cost is above this needs a person's approval (four eyes). */
         @WithDefault("500.00")
         BigDecimal threshold();
+
+        /** Kinds a person approves whatever their cost (forbearance changes the borrower's obligations: never the system alone). */
+        @WithDefault("PAYMENT_EXTENSION,PAYMENT_HOLIDAY,RESTRUCTURING")
+        List<InterventionKind> alwaysKinds();
+
+        /** Hours a person has to approve or reject a proposal before it is overdue (RETENTION_ITEM_OVERDUE). */
+        @WithDefault("48")
+        int dueHours();
+    }
+
+    interface Overdue {
+        /** How often overdue approvals and tasks are escalated and waiting cases checked (scheduler "every" syntax). */
+        @WithDefault("5m")
+        String checkEvery();
+    }
+
+    interface Cases {
+        /** How long a case waits for its loan's LOAN_OPENED before it is decided on what is known (LOAN_TERMS_MISSING). */
+        @WithDefault("PT1H")
+        java.time.Duration loanWait();
+    }
+
+    interface Value {
+        /** Share of the exposure lost when a loan defaults (Basel foundation IRB, senior unsecured: 0.45). */
+        @WithDefault("0.45")
+        BigDecimal lossGivenDefault();
     }
 
     interface Budget {
@@ -79,6 +111,10 @@ public interface RetentionConfig {
         /** Tiers whose customers get relationship-manager calls; customer-service tiers GOLD, SILVER, STANDARD. */
         @WithDefault("GOLD,PLATINUM")
         List<String> relationshipManagerTiers();
+
+        /** Rate discounts (loyalty rate, competitor match) only for loans at most this many days past due (the first bucket). */
+        @WithDefault("30")
+        int rateOffersMaxDaysPastDue();
     }
 
     interface Contact {

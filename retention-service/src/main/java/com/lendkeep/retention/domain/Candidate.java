@@ -31,6 +31,25 @@ public class Candidate {
     public BigDecimal estimatedCost;
     @Column(name = "expected_value")
     public BigDecimal expectedValue;
+    /** The rule's priority: breaks ties of expected value. */
+    public Integer priority;
+    @Column(name = "churn_type")
+    public String churnType;
+    /** The alert's churn probability (PD for involuntary churn). */
+    public BigDecimal probability;
+    @Column(name = "churn_reduction")
+    public BigDecimal churnReduction;
+    /** What keeping the customer is worth: interest income kept, or LGD x exposure. */
+    @Column(name = "value_at_risk")
+    public BigDecimal valueAtRisk;
+    @Column(name = "value_basis")
+    public String valueBasis;
+    @Column(name = "interest_income_kept")
+    public BigDecimal interestIncomeKept;
+    @Column(name = "fixed_cost")
+    public BigDecimal fixedCost;
+    /** What ran the decision: ALERT_RAISED, ALERT_ESCALATED, ALERT_UPDATED, LOAN_OPENED, LOAN_WAIT_OVER, MANUAL. */
+    public String trigger;
     @Enumerated(EnumType.STRING)
     public CandidateDecision decision;
     /** Why it was not proposed, "; "-separated. */

@@ -68,6 +68,12 @@ public class Intervention {
     public String budgetPeriod;
     @Column(name = "approval_required")
     public boolean approvalRequired;
+    /** When a person must have approved or rejected it (approval required only). */
+    @Column(name = "approval_due_at")
+    public Instant approvalDueAt;
+    /** When the overdue check found its approval overdue and escalated it (RETENTION_ITEM_OVERDUE). */
+    @Column(name = "overdue_at")
+    public Instant overdueAt;
     @Column(name = "approved_by")
     public String approvedBy;
     @Column(name = "approved_at")

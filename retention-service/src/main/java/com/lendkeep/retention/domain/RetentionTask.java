@@ -27,6 +27,12 @@ public class RetentionTask {
     public String owner;
     @Column(name = "due_date")
     public LocalDate dueDate;
+    /** The end of the due date (UTC): after it an open task is overdue. */
+    @Column(name = "due_at")
+    public Instant dueAt;
+    /** When the overdue check escalated it (RETENTION_ITEM_OVERDUE). */
+    @Column(name = "overdue_at")
+    public Instant overdueAt;
     @Enumerated(EnumType.STRING)
     public TaskStatus status;
     @Column(name = "created_at")

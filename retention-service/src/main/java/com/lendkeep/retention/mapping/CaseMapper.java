@@ -7,6 +7,8 @@ import com.lendkeep.retention.api.CaseResponse;
 import com.lendkeep.retention.api.InterventionResponse;
 import com.lendkeep.retention.domain.AlertCase;
 import com.lendkeep.retention.domain.Candidate;
+import com.lendkeep.retention.domain.CandidateDecision;
+import java.time.Instant;
 
 public final class CaseMapper {
     private CaseMapper() {
@@ -20,7 +22,19 @@ public final class CaseMapper {
     }
 
     static CaseResponse.CandidateResponse toResponse(Candidate c) {
-        return new CaseResponse.CandidateResponse(c.evaluatedAt, c.playbookVersion, c.ruleId, c.kind, c.estimatedCost, c.expectedValue,
+        return new CaseResponse.CandidateResponse(c.evaluatedAt, c.trigger, c.playbookVersion, c.ruleId, c.priority, c.kind, c.probability,
+                c.churnReduction, c.valueAtRisk, c.valueBasis, c.interestIncomeKept, c.estimatedCost, c.fixedCost, c.expectedValue,
                 c.decision, c.reasons == null ? List.of() : Arrays.asList(c.reasons.split("; ")), c.interventionId);
+    }
+
+    /** The decision log: candidates grouped by the run that produced them, oldest run first. */
+    public static List<CaseResponse.Decision> decisions(List<Candidate> candidates) {
+        java.util.Map<Instant, List<Candidate>> runs = new java.util.TreeMap<>();
+        candidates.forEach(c -> runs.computeIfAbsent(c.evaluatedAt, k -> new java.util.ArrayList<>()).add(c));
+        return runs.values().stream().map(run -> new CaseResponse.Decision(run.get(0).evaluatedAt, run.get(0).trigger,
+                run.get(0).playbookVersion,
+                run.stream().filter(c -> c.decision == CandidateDecision.PROPOSED || c.decision == CandidateDecision.CONTROL_GROUP)
+                        .map(c -> c.kind).toList(),
+                run.stream().map(CaseMapper::toResponse).toList())).toList();
     }
 }

@@ -19,7 +19,7 @@ public final class InterventionMapper {
         return new InterventionResponse(i.id, i.alertId, i.customerId, i.loanId, i.churnType, i.kind, i.status, i.extensionMonths,
                 i.holidayMonths, i.newAnnualRate, i.newTermMonths, i.feeWaived, i.estimatedCost, i.interestIncomeKept, i.expectedValue,
                 i.churnReduction, i.playbookRule, i.playbookVersion, i.proposedBy, i.proposedAt, i.asOfDate, i.budgetPeriod,
-                i.approvalRequired, i.approvedBy, i.approvedAt, i.offeredBy, i.offeredAt, i.offerChannel, i.offerExpiresAt,
+                i.approvalRequired, i.approvalDueAt, i.overdueAt, i.realisedCost(), i.approvedBy, i.approvedAt, i.offeredBy, i.offeredAt, i.offerChannel, i.offerExpiresAt,
                 i.deliveryDetail, i.decidedBy, i.decidedAt, i.appliedAt, i.outcomeDetail, taskId);
     }
 

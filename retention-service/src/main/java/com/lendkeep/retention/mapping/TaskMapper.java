@@ -11,7 +11,7 @@ public final class TaskMapper {
     }
 
     public static TaskResponse toResponse(RetentionTask t, LocalDate today) {
-        return new TaskResponse(t.id, t.interventionId, t.customerId, t.kind, t.owner, t.dueDate,
-                t.status == TaskStatus.OPEN && t.dueDate.isBefore(today), t.status, t.createdAt, t.closedAt, t.closedBy, t.note);
+        return new TaskResponse(t.id, t.interventionId, t.customerId, t.kind, t.owner, t.dueDate, t.dueAt,
+                t.status == TaskStatus.OPEN && (t.dueDate.isBefore(today) || t.overdueAt != null), t.overdueAt, t.status, t.createdAt, t.closedAt, t.closedBy, t.note);
     }
 }

@@ -30,17 +30,20 @@ public class RetentionEventsConsumer {
     private final EventInbox inbox;
     private final ProposalService proposals;
     private final InterventionService interventions;
+    private final com.lendkeep.retention.service.LoanAnswerService answers;
     private final LoanFactsService loans;
     private final LoanStatusService statuses;
     private final CustomerFactsService customers;
     private final TaskService tasks;
     private final BusinessDateService businessDate;
 
-    public RetentionEventsConsumer(EventInbox inbox, ProposalService proposals, InterventionService interventions, LoanFactsService loans,
+    public RetentionEventsConsumer(EventInbox inbox, ProposalService proposals, InterventionService interventions,
+            com.lendkeep.retention.service.LoanAnswerService answers, LoanFactsService loans,
             LoanStatusService statuses, CustomerFactsService customers, TaskService tasks, BusinessDateService businessDate) {
         this.inbox = inbox;
         this.proposals = proposals;
         this.interventions = interventions;
+        this.answers = answers;
         this.loans = loans;
         this.statuses = statuses;
         this.customers = customers;
@@ -94,9 +97,9 @@ public class RetentionEventsConsumer {
                 case LOAN_MODIFIED -> {
                     Payloads.LoanModified modified = inbox.data(event, Payloads.LoanModified.class);
                     statuses.onModified(event.customerId(), modified, on, loans.terms(modified.loanId()));
-                    loans.onModified(modified, interventions.onLoanModified(modified));
+                    loans.onModified(modified, answers.onLoanModified(modified));
                 }
-                case LOAN_MODIFICATION_REJECTED -> interventions.onModificationRejected(
+                case LOAN_MODIFICATION_REJECTED -> answers.onModificationRejected(
                         inbox.data(event, Payloads.LoanModificationRejected.class));
                 case LOAN_CLOSED -> {
                     Payloads.LoanClosed closed = inbox.data(event, Payloads.LoanClosed.class);

@@ -16,7 +16,14 @@ import io.quarkus.panache.common.Sort;
 public class AlertCaseRepository implements PanacheRepositoryBase<AlertCase, UUID> {
 
     public List<AlertCase> waitingForLoan(UUID loanId) {
-        return list("loanId = ?1 and evaluation = ?2", Sort.ascending("alertedAt"), loanId, CaseEvaluation.WAITING_FOR_LOAN);
+        return list("loanId = ?1 and evaluation in ?2", Sort.ascending("alertedAt"), loanId,
+                List.of(CaseEvaluation.WAITING_FOR_LOAN, CaseEvaluation.LOAN_TERMS_MISSING));
+    }
+
+    /** Cases still waiting for their loan that were received before {@code before}: their wait is over. */
+    public List<AlertCase> waitingSince(java.time.Instant before, int limit) {
+        return find("evaluation = ?1 and receivedAt < ?2", Sort.ascending("receivedAt"), CaseEvaluation.WAITING_FOR_LOAN, before)
+                .page(Page.ofSize(limit)).list();
     }
 
     public List<AlertCase> search(UUID customerId, int page, int size) {

@@ -36,8 +36,13 @@ public class CaseResource {
     private final ProposalService proposals;
     private final ReportService reports;
     private final Clock clock;
+    private final com.lendkeep.retention.service.OverdueJob checks;
+    private final com.lendkeep.retention.config.RetentionConfig config;
 
-    public CaseResource(CaseService cases, ProposalService proposals, ReportService reports, Clock clock) {
+    public CaseResource(CaseService cases, ProposalService proposals, ReportService reports, com.lendkeep.retention.service.OverdueJob checks,
+            com.lendkeep.retention.config.RetentionConfig config, Clock clock) {
+        this.checks = checks;
+        this.config = config;
         this.cases = cases;
         this.proposals = proposals;
         this.reports = reports;
@@ -64,5 +69,28 @@ public class CaseResource {
         AlertCase c = cases.get(alertId);
         return CaseMapper.toResponse(c, proposals.reasons(c), reports.outcome(c, reports.asOf(asOf)).name(),
                 cases.candidates(alertId), cases.interventions(alertId).stream().map(InterventionMapper::toResponse).toList());
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADVISOR, Roles.RETENTION_MANAGER})
+    @Path("/{alertId}/decisions")
+    @Operation(summary = "The decision log of an alert: each run with its trigger, winners and every candidate priced, with why it "
+            + "won or was suppressed (eligibility, value, contact policy, budget, outranked, control group)")
+    public List<CaseResponse.Decision> decisions(@PathParam("alertId") UUID alertId) {
+        cases.get(alertId);
+        return CaseMapper.decisions(cases.candidates(alertId));
+    }
+
+    @jakarta.ws.rs.POST
+    @RolesAllowed(Roles.ADMIN)
+    @Path("/stop-waiting")
+    @jakarta.ws.rs.Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Run the no-dead-ends check now", description = "Cases still WAITING_FOR_LOAN that were received more than "
+            + "retention.cases.loan-wait before asOf (an instant, or a date meaning the end of that day; default now) are decided on "
+            + "what is known and become LOAN_TERMS_MISSING. The scheduler runs the same every retention.overdue.check-every.")
+    public com.lendkeep.retention.api.ExpiryRun stopWaiting(@QueryParam("asOf") String asOf) {
+        java.time.Instant at = QueryDates.asOf(asOf, clock);
+        List<UUID> stopped = checks.stopWaiting(at.minus(config.cases().loanWait()));
+        return new com.lendkeep.retention.api.ExpiryRun(at, stopped.size(), stopped);
     }
 }

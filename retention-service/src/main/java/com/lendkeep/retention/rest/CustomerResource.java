@@ -26,7 +26,7 @@ import com.lendkeep.retention.domain.InterventionKind;
 import com.lendkeep.retention.service.CaseService;
 import com.lendkeep.retention.service.ControlGroup;
 import com.lendkeep.retention.service.CustomerFactsService;
-import com.lendkeep.retention.service.InterventionService;
+import com.lendkeep.retention.service.ContactPolicyService;
 
 @Path("/customers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -34,14 +34,14 @@ import com.lendkeep.retention.service.InterventionService;
 public class CustomerResource {
 
     private final CustomerFactsService customers;
-    private final InterventionService interventions;
+    private final ContactPolicyService contact;
     private final ControlGroup controlGroup;
     private final CaseService cases;
 
-    public CustomerResource(CustomerFactsService customers, InterventionService interventions, ControlGroup controlGroup,
+    public CustomerResource(CustomerFactsService customers, ContactPolicyService contact, ControlGroup controlGroup,
             CaseService cases) {
         this.customers = customers;
-        this.interventions = interventions;
+        this.contact = contact;
         this.controlGroup = controlGroup;
         this.cases = cases;
     }
@@ -59,8 +59,8 @@ public class CustomerResource {
         if (p == null && !cases.anyFor(id)) {
             throw ApiException.notFound("customer", id);
         }
-        var decision = interventions.contactDecision(id, InterventionKind.PAYMENT_EXTENSION, null);
-        var today = new CustomerResponse.ContactToday(decision.allowed(), decision.channel(), decision.reason(), interventions.offersInWindow(id));
+        var decision = contact.decide(id, InterventionKind.PAYMENT_EXTENSION, null);
+        var today = new CustomerResponse.ContactToday(decision.allowed(), decision.channel(), decision.reason(), contact.offersInWindow(id));
         if (p == null) {
             return new CustomerResponse(id, null, null, false, false, List.of(), List.of(), null, controlGroup.cohortOf(id).name(), today);
         }

@@ -41,7 +41,7 @@ import com.lendkeep.retention.domain.InterventionKind;
 import com.lendkeep.retention.domain.InterventionStatus;
 import com.lendkeep.retention.mapping.InterventionMapper;
 import com.lendkeep.retention.service.InterventionService;
-import com.lendkeep.retention.service.ProposalService;
+import com.lendkeep.retention.service.ManualProposalService;
 
 @Path("/interventions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,13 +50,18 @@ import com.lendkeep.retention.service.ProposalService;
 public class InterventionResource {
 
     private final InterventionService service;
-    private final ProposalService proposals;
+    private final ManualProposalService proposals;
+    private final com.lendkeep.retention.service.InterventionQueryService queries;
+    private final com.lendkeep.retention.service.OverdueService overdue;
     private final Clock clock;
     private final CurrentUser currentUser;
 
-    public InterventionResource(InterventionService service, ProposalService proposals, Clock clock, CurrentUser currentUser) {
+    public InterventionResource(InterventionService service, ManualProposalService proposals,
+            com.lendkeep.retention.service.OverdueService overdue, com.lendkeep.retention.service.InterventionQueryService queries, Clock clock, CurrentUser currentUser) {
         this.service = service;
         this.proposals = proposals;
+        this.overdue = overdue;
+        this.queries = queries;
         this.clock = clock;
         this.currentUser = currentUser;
     }
@@ -67,7 +72,7 @@ public class InterventionResource {
     public List<InterventionResponse> list(@QueryParam("customerId") UUID customerId, @QueryParam("alertId") UUID alertId,
             @QueryParam("status") InterventionStatus status, @QueryParam("kind") InterventionKind kind,
             @QueryParam("page") @DefaultValue("0") @Min(0) int page, @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return service.search(customerId, alertId, status, kind, page, size).stream().map(this::response).toList();
+        return queries.search(customerId, alertId, status, kind, page, size).stream().map(this::response).toList();
     }
 
     @GET
@@ -77,7 +82,7 @@ public class InterventionResource {
     @APIResponse(responseCode = "404", description = "No such intervention",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public InterventionResponse get(@PathParam("id") UUID id) {
-        return response(service.get(id));
+        return response(queries.get(id));
     }
 
     @GET
@@ -85,7 +90,7 @@ public class InterventionResource {
     @Path("/{id}/history")
     @Operation(summary = "Every status change: who, when, why")
     public List<HistoryEntry> history(@PathParam("id") UUID id) {
-        return service.history(id).stream().map(InterventionMapper::toResponse).toList();
+        return queries.history(id).stream().map(InterventionMapper::toResponse).toList();
     }
 
     @POST
@@ -171,8 +176,21 @@ public class InterventionResource {
         return new ExpiryRun(at, expired.size(), expired);
     }
 
+    @POST
+    @RolesAllowed(Roles.ADMIN)
+    @Path("/overdue")
+    @Consumes(MediaType.WILDCARD)
+    @Operation(summary = "Run the overdue check now", description = "Flags every approval (PROPOSED, approval required) and open task "
+            + "whose due time is at or before asOf (default now) and not yet escalated, and publishes RETENTION_ITEM_OVERDUE for each. "
+            + "The scheduler runs the same every retention.overdue.check-every.")
+    public ExpiryRun overdue(@QueryParam("asOf") String asOf) {
+        var at = QueryDates.asOf(asOf, clock);
+        List<UUID> escalated = overdue.escalate(at);
+        return new ExpiryRun(at, escalated.size(), escalated);
+    }
+
     private InterventionResponse response(Intervention i) {
-        return InterventionMapper.toResponse(i, i.kind.isTask() ? service.taskOf(i.id) : null);
+        return InterventionMapper.toResponse(i, i.kind.isTask() ? queries.taskOf(i.id) : null);
     }
 
     private static String note(DecisionRequest request) {

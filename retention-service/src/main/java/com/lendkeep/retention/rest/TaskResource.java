@@ -37,8 +37,10 @@ public class TaskResource {
 
     private final TaskService service;
     private final CurrentUser currentUser;
+    private final io.quarkus.security.identity.SecurityIdentity identity;
 
-    public TaskResource(TaskService service, CurrentUser currentUser) {
+    public TaskResource(TaskService service, CurrentUser currentUser, io.quarkus.security.identity.SecurityIdentity identity) {
+        this.identity = identity;
         this.service = service;
         this.currentUser = currentUser;
     }
@@ -65,7 +67,7 @@ public class TaskResource {
     @Path("/{id}/complete")
     @Operation(summary = "The call or session took place: the intervention becomes APPLIED")
     public TaskResponse complete(@PathParam("id") UUID id, @Valid TaskRequest request) {
-        return TaskMapper.toResponse(service.complete(id, currentUser.name(), note(request)), service.today());
+        return TaskMapper.toResponse(service.complete(id, currentUser.name(), identity.hasRole(Roles.RETENTION_MANAGER), note(request)), service.today());
     }
 
     @POST
@@ -73,7 +75,7 @@ public class TaskResource {
     @Path("/{id}/cancel")
     @Operation(summary = "The task will not be done: the intervention becomes FAILED")
     public TaskResponse cancel(@PathParam("id") UUID id, @Valid TaskRequest request) {
-        return TaskMapper.toResponse(service.cancel(id, currentUser.name(), note(request)), service.today());
+        return TaskMapper.toResponse(service.cancel(id, currentUser.name(), identity.hasRole(Roles.RETENTION_MANAGER), note(request)), service.today());
     }
 
     @POST

@@ -68,6 +68,19 @@ public final class ContactPolicy {
                 + usable + ")");
     }
 
+    /**
+     * Why no channel the customer allows can ever carry this kind of offer (a lasting mismatch, unlike a
+     * quiet period or the offers per window, which pass), or null when one can.
+     */
+    public static String noUsableChannel(Preferences prefs, List<String> usableChannels, Settings settings) {
+        List<String> allowed = upper(prefs.known() ? prefs.allowedChannels() : settings.defaultChannels());
+        List<String> usable = upper(usableChannels);
+        if (allowed.stream().anyMatch(usable::contains)) {
+            return null;
+        }
+        return "contact policy: no allowed channel for this offer (customer allows " + allowed + ", it needs one of " + usable + ")";
+    }
+
     private static List<String> upper(List<String> values) {
         return values.stream().map(v -> v.trim().toUpperCase(Locale.ROOT)).toList();
     }

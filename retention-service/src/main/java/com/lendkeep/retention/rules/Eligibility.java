@@ -13,8 +13,9 @@ public final class Eligibility {
     private Eligibility() {
     }
 
+    /** @param rateOffersMaxDaysPastDue rate discounts only for loans at most this many days past due */
     public record Limits(int reliefPerYear, Map<InterventionKind, Integer> perKindPerYear, Set<InterventionKind> forbearanceKinds,
-            Set<String> noRateOfferGrades, Set<String> relationshipManagerTiers) {
+            Set<String> noRateOfferGrades, Set<String> relationshipManagerTiers, int rateOffersMaxDaysPastDue) {
     }
 
     /** The customer's committed interventions in the 12 months before the alert. */
@@ -24,7 +25,7 @@ public final class Eligibility {
 
     /** Reasons the candidate may not be proposed; empty when it is eligible. */
     public static List<String> reasons(InterventionKind kind, Terms terms, Playbook.AlertFacts alert, Playbook.CustomerFacts customer,
-            boolean alertNamesLoan, LoanTerms loan, History history, Limits limits) {
+            boolean alertNamesLoan, LoanTerms loan, Playbook.CreditFacts credit, History history, Limits limits) {
         List<String> reasons = new ArrayList<>();
         if (customer.erased()) {
             reasons.add("the customer was erased: no intervention");
@@ -45,7 +46,10 @@ public final class Eligibility {
             return reasons;
         }
         if (loan == null) {
-            reasons.add("the loan is unknown here (no LOAN_OPENED received)");
+            reasons.add("the loan's terms are unknown here (no LOAN_OPENED received): principal, rate and term are missing, so relief "
+                    + "can neither be priced nor applied" + (credit.exposure() == null ? ""
+                            : " (known from loan and repayment events: outstanding " + credit.exposure().toPlainString() + ", "
+                                    + credit.daysPastDue() + " days past due)"));
             return reasons;
         }
         if (loan.closed()) {
@@ -66,6 +70,17 @@ public final class Eligibility {
             reasons.add("the customer had " + ofKind + " " + kind + " in the 12 months before " + alert.asOf() + " (limit " + kindLimit + ")");
         }
         LoanTerms.Position position = loan.positionAt(alert.asOf());
+        if (kind == InterventionKind.FEE_WAIVER) {
+            if (credit.feesOutstanding() == null) {
+                reasons.add("unpaid fees unknown: no loan event has reported feesOutstanding, and a fee waiver needs unpaid fees");
+            } else if (credit.feesOutstanding().signum() == 0) {
+                reasons.add("the loan has no unpaid fees: nothing to waive");
+            }
+        }
+        if (kind.changesRate() && credit.daysPastDue() > limits.rateOffersMaxDaysPastDue()) {
+            reasons.add("the loan is " + credit.daysPastDue() + " days past due: no rate discount beyond "
+                    + limits.rateOffersMaxDaysPastDue() + " days past due (arrears call for forbearance, not pricing)");
+        }
         if (kind.changesRate()) {
             if (customer.grade() != null && limits.noRateOfferGrades().stream().anyMatch(g -> g.equalsIgnoreCase(customer.grade()))) {
                 reasons.add("grade " + customer.grade() + " gets no rate discount (grades " + limits.noRateOfferGrades() + ")");

@@ -27,8 +27,20 @@ public final class Playbook {
     public record Candidate(PlaybookRule rule, InterventionKind kind, Terms terms, Pricing.Estimate estimate) {
     }
 
-    /** Candidates of every enabled matching rule, in priority order. */
-    public static List<Candidate> candidates(List<PlaybookRule> rules, AlertFacts alert, CustomerFacts customer, LoanTerms loan) {
+    /**
+     * Credit facts of the alert's loan from loan and repayment events.
+     *
+     * @param daysPastDue     at the alert's date (0 when current or unknown)
+     * @param feesOutstanding unpaid fees, null while no event said
+     * @param exposure        the outstanding balance an event reported, null while none did
+     */
+    public record CreditFacts(int daysPastDue, BigDecimal feesOutstanding, BigDecimal exposure) {
+        public static final CreditFacts UNKNOWN = new CreditFacts(0, null, null);
+    }
+
+    /** Candidates of every enabled matching rule, in priority order, priced (docs/retention.md, "Cost and value"). */
+    public static List<Candidate> candidates(List<PlaybookRule> rules, AlertFacts alert, CustomerFacts customer, LoanTerms loan,
+            CreditFacts credit, BigDecimal lossGivenDefault) {
         LoanState state = loan == null ? LoanState.NONE : loan.state(alert.asOf());
         LoanTerms.Position position = loan == null || loan.closed() ? null : loan.positionAt(alert.asOf());
         List<Candidate> out = new ArrayList<>();
@@ -37,9 +49,9 @@ public final class Playbook {
                 .filter(rule -> matches(rule, alert, customer, state))
                 .forEach(rule -> {
                     PlaybookRule.Action a = rule.propose();
-                    Terms terms = Pricing.terms(a, position);
-                    out.add(new Candidate(rule, a.kind(), terms,
-                            Pricing.estimate(a.kind(), terms, position, a.fixedCost(), alert.score(), a.churnReduction())));
+                    Terms terms = Pricing.terms(a, position, credit.feesOutstanding());
+                    out.add(new Candidate(rule, a.kind(), terms, Pricing.estimate(a.kind(), terms, position, a.fixedCost(),
+                            new Pricing.Context(alert.churnType(), alert.score(), credit.exposure(), lossGivenDefault), a.churnReduction())));
                 });
         return out;
     }

@@ -29,7 +29,6 @@ import com.lendkeep.retention.repository.InterventionRepository;
 import com.lendkeep.retention.repository.TaskRepository;
 import com.lendkeep.retention.rules.ContactPolicy;
 
-import io.quarkus.logging.Log;
 
 /**
  * The intervention lifecycle (docs/retention.md, "Lifecycle"). Every change goes through
@@ -45,7 +44,7 @@ public class InterventionService {
     private final InterventionRepository interventions;
     private final InterventionEventRepository events;
     private final TaskRepository tasks;
-    private final CustomerFactsService customers;
+    private final ContactPolicyService contact;
     private final Outbox outbox;
     private final Locks locks;
     private final EntityManager em;
@@ -53,37 +52,16 @@ public class InterventionService {
     private final Clock clock;
 
     public InterventionService(InterventionRepository interventions, InterventionEventRepository events, TaskRepository tasks,
-            CustomerFactsService customers, Outbox outbox, Locks locks, EntityManager em, RetentionConfig config, Clock clock) {
+            ContactPolicyService contact, Outbox outbox, Locks locks, EntityManager em, RetentionConfig config, Clock clock) {
         this.interventions = interventions;
         this.events = events;
         this.tasks = tasks;
-        this.customers = customers;
+        this.contact = contact;
         this.outbox = outbox;
         this.locks = locks;
         this.em = em;
         this.config = config;
         this.clock = clock;
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Intervention> search(UUID customerId, UUID alertId, InterventionStatus status, InterventionKind kind, int page, int size) {
-        return interventions.search(customerId, alertId, status, kind, page, size);
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Intervention get(UUID id) {
-        return interventions.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("intervention", id));
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<InterventionEvent> history(UUID id) {
-        get(id);
-        return events.history(id);
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public UUID taskOf(UUID interventionId) {
-        return tasks.forIntervention(interventionId).map(t -> t.id).orElse(null);
     }
 
     /** A new intervention starts PROPOSED; below the approval threshold it is approved (and offered) at once. */
@@ -97,7 +75,8 @@ public class InterventionService {
             i.approvedBy = SYSTEM;
             i.approvedAt = clock.instant();
             move(i, InterventionStatus.APPROVED, SYSTEM, "automatic: estimated cost " + i.estimatedCost.toPlainString()
-                    + " is not above the approval threshold " + config.approval().threshold().toPlainString());
+                    + " is not above the approval threshold " + config.approval().threshold().toPlainString() + " and " + i.kind
+                    + " is not a kind a person must approve");
             offerIfAutomatic(i);
         }
     }
@@ -226,45 +205,6 @@ public class InterventionService {
         }
     }
 
-    /** loan-service applied it: only an ACCEPTED intervention becomes APPLIED; returns ours, or null. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Intervention onLoanModified(Payloads.LoanModified modified) {
-        if (modified.interventionId() == null) {
-            return null;
-        }
-        Intervention i = em.find(Intervention.class, modified.interventionId(), LockModeType.PESSIMISTIC_WRITE);
-        if (i == null) {
-            return null;
-        }
-        if (modified.concession() != null && (i.status == InterventionStatus.ACCEPTED || i.status == InterventionStatus.APPLIED)) {
-            i.realisedConcession = modified.concession(); // the realised cost, in place of the estimate
-        }
-        if (i.status == InterventionStatus.ACCEPTED) {
-            i.appliedAt = clock.instant();
-            i.outcomeDetail = "schedule version " + modified.scheduleVersion() + ": " + modified.description();
-            move(i, InterventionStatus.APPLIED, "loan-service", i.outcomeDetail);
-        } else if (i.status != InterventionStatus.APPLIED) {
-            Log.warnf("LOAN_MODIFIED for intervention %s in status %s ignored: only an ACCEPTED intervention becomes APPLIED", i.id, i.status);
-        }
-        return i;
-    }
-
-    /** loan-service could not apply it: only an ACCEPTED intervention becomes FAILED (an APPLIED one stays APPLIED). */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void onModificationRejected(Payloads.LoanModificationRejected rejected) {
-        Intervention i = em.find(Intervention.class, rejected.interventionId(), LockModeType.PESSIMISTIC_WRITE);
-        if (i == null) {
-            return;
-        }
-        if (i.status == InterventionStatus.ACCEPTED) {
-            i.outcomeDetail = "loan-service: " + rejected.reason();
-            move(i, InterventionStatus.FAILED, "loan-service", i.outcomeDetail);
-        } else if (i.status != InterventionStatus.FAILED) {
-            Log.warnf("LOAN_MODIFICATION_REJECTED for intervention %s in status %s ignored", i.id, i.status);
-        }
-    }
-
-    /** The task of an accepted task-kind intervention was done (APPLIED) or cancelled (FAILED). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void onTaskClosed(UUID interventionId, boolean done, String user, String detail) {
         Intervention i = lock(interventionId);
@@ -278,26 +218,6 @@ public class InterventionService {
         move(i, done ? InterventionStatus.APPLIED : InterventionStatus.FAILED, user, detail);
     }
 
-    /** What the contact policy says for this customer now (also used to show it). */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public ContactPolicy.Decision contactDecision(UUID customerId, InterventionKind kind, String channel) {
-        Instant now = clock.instant();
-        int recent = (int) interventions.offersSince(customerId, now.minus(Duration.ofDays(config.contact().windowDays())));
-        List<String> usable = kind == InterventionKind.RELATIONSHIP_MANAGER_CALL ? config.contact().conversationChannels()
-                : config.contact().channelPreference();
-        return ContactPolicy.decide(customers.preferences(customerId), usable, channel, LocalDate.now(clock), recent, contactSettings());
-    }
-
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public int offersInWindow(UUID customerId) {
-        return (int) interventions.offersSince(customerId, clock.instant().minus(Duration.ofDays(config.contact().windowDays())));
-    }
-
-    public ContactPolicy.Settings contactSettings() {
-        return new ContactPolicy.Settings(config.contact().defaultChannels(), config.contact().channelPreference(),
-                config.contact().maxOffers(), config.contact().windowDays());
-    }
-
     private void offerIfAutomatic(Intervention i) {
         if (config.offers().autoOffer()) {
             tryOffer(i, SYSTEM, null);
@@ -306,7 +226,7 @@ public class InterventionService {
 
     private void tryOffer(Intervention i, String user, String channel) {
         locks.customer(i.customerId); // counting the customer's recent offers and adding one must not interleave
-        ContactPolicy.Decision decision = contactDecision(i.customerId, i.kind, channel);
+        ContactPolicy.Decision decision = contact.decide(i.customerId, i.kind, channel);
         if (decision.allowed()) {
             Instant now = clock.instant();
             i.offeredBy = user;
@@ -330,6 +250,7 @@ public class InterventionService {
         t.owner = config.tasks().owner().getOrDefault(i.kind.name(),
                 i.kind == InterventionKind.RELATIONSHIP_MANAGER_CALL ? "relationship-managers" : "financial-counselling");
         t.dueDate = LocalDate.now(clock).plusDays(config.tasks().dueDays());
+        t.dueAt = t.dueDate.plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
         t.status = TaskStatus.OPEN;
         t.createdAt = clock.instant();
         tasks.persist(t);
@@ -353,7 +274,9 @@ public class InterventionService {
         };
     }
 
-    private void move(Intervention i, InterventionStatus to, String actor, String detail) {
+    /** The one way an intervention changes status: refused when the lifecycle does not allow it, recorded with who and why. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void move(Intervention i, InterventionStatus to, String actor, String detail) {
         if (!i.status.canBecome(to)) {
             throw new IllegalStateException("intervention " + i.id + ": " + i.status + " -> " + to + " is not a lifecycle transition");
         }

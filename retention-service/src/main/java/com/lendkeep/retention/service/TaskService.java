@@ -46,8 +46,10 @@ public class TaskService {
         return LocalDate.now(clock);
     }
 
-    public RetentionTask complete(UUID id, String user, String note) {
+    /** Only the task's owner, or a retention manager, closes it. */
+    public RetentionTask complete(UUID id, String user, boolean manager, String note) {
         RetentionTask t = lock(id);
+        requireOwner(t, user, manager, "complete");
         if (t.status == TaskStatus.DONE) {
             return t;
         }
@@ -57,8 +59,9 @@ public class TaskService {
         return t;
     }
 
-    public RetentionTask cancel(UUID id, String user, String note) {
+    public RetentionTask cancel(UUID id, String user, boolean manager, String note) {
         RetentionTask t = lock(id);
+        requireOwner(t, user, manager, "cancel");
         if (t.status == TaskStatus.CANCELLED) {
             return t;
         }
@@ -93,6 +96,13 @@ public class TaskService {
         t.closedAt = clock.instant();
         t.closedBy = user;
         t.note = note;
+    }
+
+    private static void requireOwner(RetentionTask t, String user, boolean manager, String what) {
+        if (!manager && !t.owner.equalsIgnoreCase(user)) {
+            throw ApiException.forbidden("task " + t.id + " is owned by " + t.owner + ": only its owner or a retention manager may " + what
+                    + " it (a manager reassigns a queue's task to a person first)");
+        }
     }
 
     private static void requireOpen(RetentionTask t, String what) {

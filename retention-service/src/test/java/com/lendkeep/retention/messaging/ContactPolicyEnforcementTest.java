@@ -30,9 +30,10 @@ import io.restassured.http.ContentType;
 @QuarkusTestResource(RealInfraTestResource.class)
 class ContactPolicyEnforcementTest {
 
+    /** 60,000.00 at 8 % over 12 months: a relationship-manager call (cost 80.00) is worth its cost on it (RI = 1,863.80). */
     static UUID customerWithLoan(UUID loan) {
         UUID customer = Customers.treatment();
-        Events.loanOpened(customer, loan, "12000.00", "0.08", 12, LocalDate.now().minusMonths(2));
+        Events.loanOpened(customer, loan, "60000.00", "0.08", 12, LocalDate.now().minusMonths(2));
         return customer;
     }
 
@@ -44,6 +45,7 @@ class ContactPolicyEnforcementTest {
         await().atMost(WAIT).until(() -> Boolean.TRUE.equals(given().get("/customers/" + customer).then().extract().path("doNotContact")));
         Events.raise(customer, UUID.randomUUID(), loan, "INVOLUNTARY", "MEDIUM", "0.5", "2 consecutive missed installments");
         String id = Events.awaitIntervention(customer, "PAYMENT_EXTENSION");
+        Events.approve(id);
         given().get("/interventions/" + id).then().body("status", equalTo("BLOCKED"))
                 .body("deliveryDetail", equalTo("contact policy: the customer asked not to be contacted (do-not-contact)"));
         given().contentType(ContentType.JSON).header(TestUsers.as("advisor.lee")).body("{}").post("/interventions/" + id + "/accept")
@@ -71,6 +73,7 @@ class ContactPolicyEnforcementTest {
         given().get("/customers/" + customer).then().body("contactToday.allowed", equalTo(false));
         Events.raise(customer, UUID.randomUUID(), loan, "INVOLUNTARY", "MEDIUM", "0.5", "2 consecutive missed installments");
         String id = Events.awaitIntervention(customer, "PAYMENT_EXTENSION");
+        Events.approve(id);
         String reason = "contact policy: quiet period " + from + ".." + to + " (bereavement)";
         given().get("/interventions/" + id).then().body("status", equalTo("BLOCKED")).body("deliveryDetail", equalTo(reason));
         given().contentType(ContentType.JSON).header(TestUsers.as("advisor.lee")).body("{}").post("/interventions/" + id + "/offer")
@@ -85,15 +88,17 @@ class ContactPolicyEnforcementTest {
         Events.tier(customer, "GOLD");
         Events.preferences(customer, false, List.of("LETTER"), null);
         await().atMost(WAIT).until(() -> List.of("LETTER").equals(given().get("/customers/" + customer).then().extract().path("allowedChannels")));
-        Events.raise(customer, UUID.randomUUID(), loan, "VOLUNTARY", "HIGH", "0.6", "asked for a payoff quote twice");
+        UUID alert = UUID.randomUUID();
+        Events.raise(customer, alert, loan, "VOLUNTARY", "HIGH", "0.6", "asked for a payoff quote twice");
         String loyalty = Events.awaitIntervention(customer, "LOYALTY_RATE");
-        String call = Events.awaitIntervention(customer, "RELATIONSHIP_MANAGER_CALL");
         given().get("/interventions/" + loyalty).then().body("status", equalTo("OFFERED")).body("offerChannel", equalTo("LETTER"));
-        given().get("/interventions/" + call).then().body("status", equalTo("BLOCKED")).body("deliveryDetail",
-                equalTo("contact policy: no allowed channel for this offer (customer allows [LETTER], it needs one of [PHONE, BRANCH])"));
-        given().contentType(ContentType.JSON).header(TestUsers.as("advisor.lee")).body(Map.of("channel", "PHONE")).post("/interventions/" + call + "/offer")
-                .then().statusCode(200).body("status", equalTo("BLOCKED"))
-                .body("deliveryDetail", equalTo("contact policy: channel PHONE is not allowed by the customer (allowed: [LETTER])"));
+        // a call no allowed channel can carry is not proposed at all: the decision log says why (contact policy)
+        given().get("/cases/" + alert + "/decisions").then().statusCode(200)
+                .body("[0].candidates.find { it.kind == 'RELATIONSHIP_MANAGER_CALL' }.decision", equalTo("CONTACT_POLICY"))
+                .body("[0].candidates.find { it.kind == 'RELATIONSHIP_MANAGER_CALL' }.reasons[0]",
+                        equalTo("contact policy: no allowed channel for this offer (customer allows [LETTER], it needs one of [PHONE, BRANCH])"));
+        given().queryParam("customerId", customer.toString()).queryParam("kind", "RELATIONSHIP_MANAGER_CALL").get("/interventions")
+                .then().body("", org.hamcrest.Matchers.empty());
     }
 
     @Test
@@ -102,8 +107,10 @@ class ContactPolicyEnforcementTest {
         UUID customer = customerWithLoan(loan);
         Events.tier(customer, "PLATINUM");
         Events.raise(customer, UUID.randomUUID(), loan, "INVOLUNTARY", "MEDIUM", "0.5", "2 consecutive missed installments");
-        Events.awaitStatus(Events.awaitIntervention(customer, "PAYMENT_EXTENSION"), "OFFERED");
-        Events.raise(customer, UUID.randomUUID(), loan, "VOLUNTARY", "MEDIUM", "0.4", "asked for a payoff quote twice");
+        String extension = Events.awaitIntervention(customer, "PAYMENT_EXTENSION");
+        Events.approve(extension);
+        Events.awaitStatus(extension, "OFFERED");
+        Events.raise(customer, UUID.randomUUID(), loan, "VOLUNTARY", "MEDIUM", "0.6", "asked for a payoff quote twice");
         Events.awaitStatus(Events.awaitIntervention(customer, "LOYALTY_RATE"), "OFFERED");
 
         UUID third = UUID.randomUUID();

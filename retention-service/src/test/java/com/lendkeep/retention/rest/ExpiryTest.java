@@ -39,6 +39,7 @@ class ExpiryTest {
         Events.loanOpened(customer, loan, "12000.00", "0.08", 12, LocalDate.now().minusMonths(2));
         Events.raise(customer, UUID.randomUUID(), loan, "INVOLUNTARY", "MEDIUM", "0.5", "2 consecutive missed installments");
         String id = Events.awaitIntervention(customer, "PAYMENT_EXTENSION");
+        Events.approve(id);
         Events.awaitStatus(id, "OFFERED");
         Instant offeredAt = Instant.parse(given().get("/interventions/" + id).then().extract().path("offeredAt"));
         Instant expiresAt = Instant.parse(given().get("/interventions/" + id).then().extract().path("offerExpiresAt"));

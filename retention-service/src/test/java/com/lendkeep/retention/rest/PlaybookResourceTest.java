@@ -38,7 +38,7 @@ class PlaybookResourceTest {
     static Map<String, Object> rule(String id, int fee) {
         return Map.of("id", id, "description", "goodwill for the test level", "priority", 5,
                 "when", Map.of("churnTypes", List.of("voluntary"), "levels", List.of("TEST_ONLY")),
-                "propose", Map.of("kind", "FEE_WAIVER", "feeWaived", fee, "churnReduction", 0.1));
+                "propose", Map.of("kind", "FEE_WAIVER", "feeWaived", fee, "churnReduction", 0.3));
     }
 
     static int version() {
@@ -93,6 +93,8 @@ class PlaybookResourceTest {
         UUID customer = Customers.treatment();
         UUID loan = UUID.randomUUID();
         Events.loanOpened(customer, loan, "12000.00", "0.08", 12, LocalDate.now().minusMonths(2));
+        // unpaid fees of 40.00: a waiver of 25.00 can be applied; it keeps 0.5 x 0.3 x 372.76 = 55.91 for 25.00
+        Events.delinquency(customer, loan, 5, "40.00");
         Events.raise(customer, UUID.randomUUID(), loan, "VOLUNTARY", "TEST_ONLY", "0.5", "asked for a payoff quote once");
         String id = Events.awaitIntervention(customer, "FEE_WAIVER");
         given().get("/interventions/" + id).then().body("playbookRule", equalTo("test-level-goodwill"))

@@ -33,7 +33,8 @@ class TaskTest {
     void anAcceptedRelationshipManagerCallBecomesATaskAndItsCompletionAppliesIt() {
         UUID customer = Customers.treatment();
         UUID loan = UUID.randomUUID();
-        Events.loanOpened(customer, loan, "12000.00", "0.08", 12, LocalDate.now().minusMonths(2));
+        // 60,000.00: the call (80.00) keeps 0.6 x 0.2 x 1,863.80 = 223.66 of interest income, worth its cost
+        Events.loanOpened(customer, loan, "60000.00", "0.08", 12, LocalDate.now().minusMonths(2));
         Events.tier(customer, "GOLD");
         Events.raise(customer, UUID.randomUUID(), loan, "VOLUNTARY", "HIGH", "0.6", "asked for a payoff quote twice");
         String call = Events.awaitIntervention(customer, "RELATIONSHIP_MANAGER_CALL");
@@ -48,11 +49,16 @@ class TaskTest {
                 .body("[0].dueDate", equalTo(LocalDate.now().plusDays(5).toString())).body("[0].overdue", equalTo(false))
                 .body("[0].interventionId", equalTo(call));
         String task = given().queryParam("customerId", customer.toString()).get("/tasks").then().extract().path("[0].id");
+        // the reproduction: a task owned by one user was completed by another. Only its owner or a retention manager may
+        given().contentType(ContentType.JSON).header(TestUsers.as("advisor.kim", "advisor")).body("{}").post("/tasks/" + task + "/complete")
+                .then().statusCode(403).contentType("application/problem+json").body("detail", containsString("owned by relationship-managers"));
 
         given().contentType(ContentType.JSON).header(TestUsers.as("team.lead")).body(Map.of("owner", "rm.jones")).post("/tasks/" + task + "/reassign")
                 .then().statusCode(200).body("owner", equalTo("rm.jones"));
         given().queryParam("owner", "rm.jones").queryParam("status", "OPEN").get("/tasks").then().body("id", equalTo(List.of(task)));
-        given().contentType(ContentType.JSON).header(TestUsers.as("rm.jones")).body(Map.of("note", "call held, customer stays"))
+        given().contentType(ContentType.JSON).header(TestUsers.as("rm.smith", "advisor")).body("{}").post("/tasks/" + task + "/complete")
+                .then().statusCode(403);
+        given().contentType(ContentType.JSON).header(TestUsers.as("rm.jones", "advisor")).body(Map.of("note", "call held, customer stays"))
                 .post("/tasks/" + task + "/complete").then().statusCode(200).body("status", equalTo("DONE")).body("closedBy", equalTo("rm.jones"));
         given().contentType(ContentType.JSON).header(TestUsers.as("rm.jones")).body("{}").post("/tasks/" + task + "/complete").then().statusCode(200);
         given().contentType(ContentType.JSON).header(TestUsers.as("rm.jones")).body("{}").post("/tasks/" + task + "/cancel").then().statusCode(409);
@@ -71,7 +77,11 @@ class TaskTest {
         Events.raise(customer, UUID.randomUUID(), loan, "INVOLUNTARY", "HIGH", "0.8", "reported financial hardship twice");
         String counselling = Events.awaitIntervention(customer, "FINANCIAL_COUNSELLING");
         String restructuring = Events.awaitIntervention(customer, "RESTRUCTURING");
-        given().get("/interventions/" + restructuring).then().body("status", equalTo("OFFERED")).body("newTermMonths", equalTo(22));
+        // the reproduction: the system alone approved a restructuring costing 150.00. Forbearance waits for a person
+        given().get("/interventions/" + restructuring).then().body("status", equalTo("PROPOSED")).body("approvalRequired", equalTo(true))
+                .body("estimatedCost", equalTo(150.0f)).body("newTermMonths", equalTo(22));
+        Events.approve(restructuring);
+        Events.awaitStatus(restructuring, "OFFERED");
         Events.awaitStatus(counselling, "OFFERED");
         String task = given().contentType(ContentType.JSON).header(TestUsers.as("advisor.lee")).body("{}").post("/interventions/" + counselling + "/accept")
                 .then().statusCode(200).extract().path("taskId");

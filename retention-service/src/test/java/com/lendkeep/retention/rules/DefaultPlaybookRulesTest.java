@@ -30,8 +30,10 @@ class DefaultPlaybookRulesTest {
     static List<Playbook.Candidate> candidates(String churnType, String level, String score, List<String> reasons,
             Playbook.CustomerFacts customer, LoanTerms loan) {
         return Playbook.candidates(DefaultPlaybook.rules(), new Playbook.AlertFacts(churnType, level, new BigDecimal(score), reasons, AS_OF),
-                customer, loan);
+                customer, loan, Playbook.CreditFacts.UNKNOWN, LGD);
     }
+
+    static final BigDecimal LGD = new BigDecimal("0.45");
 
     static List<String> rules(List<Playbook.Candidate> candidates) {
         return candidates.stream().map(c -> c.rule().id()).toList();
@@ -58,9 +60,11 @@ class DefaultPlaybookRulesTest {
         assertEquals(3, ext.terms().extensionMonths());
         // cost = B x r x m / 12 = 10,065.85 x 0.08 x 3 / 12 = 201.32 (interest not charged while deferred)
         assertEquals(new BigDecimal("201.32"), ext.estimate().cost());
-        // kept = 372.76 - 201.32 = 171.44; value = 171.44 x score 0.61 x churnReduction 0.35 = 36.60
+        // kept = 372.76 - 201.32 = 171.44. Involuntary churn is a credit loss: value = LGD 0.45 x exposure 10,065.85 = 4,529.63;
+        // expected value = PD 0.61 x churnReduction 0.35 x 4,529.63 - 201.32 = 967.0760 - 201.32 = 765.76
         assertEquals(new BigDecimal("171.44"), ext.estimate().interestIncomeKept());
-        assertEquals(new BigDecimal("36.60"), ext.estimate().expectedValue());
+        assertEquals(new BigDecimal("4529.63"), ext.estimate().valueAtRisk());
+        assertEquals(new BigDecimal("765.76"), ext.estimate().expectedValue());
 
         assertTrue(candidates("VOLUNTARY", "HIGH", "0.7", List.of("asked for a payoff quote twice"), NOBODY_SPECIAL, LOAN).stream()
                 .noneMatch(x -> x.kind() == InterventionKind.PAYMENT_EXTENSION), "not for voluntary churn");
@@ -95,8 +99,8 @@ class DefaultPlaybookRulesTest {
         Playbook.Candidate counselling = of(c, "involuntary-financial-counselling");
         assertEquals(InterventionKind.FINANCIAL_COUNSELLING, counselling.kind());
         assertEquals(new BigDecimal("120.00"), counselling.estimate().cost());
-        // value = 372.76 x 0.8 x 0.15 = 44.73
-        assertEquals(new BigDecimal("44.73"), counselling.estimate().expectedValue());
+        // value = 0.8 x 0.15 x (0.45 x 10,065.85 = 4,529.63) - 120.00 = 543.5556 - 120.00 = 423.56
+        assertEquals(new BigDecimal("423.56"), counselling.estimate().expectedValue());
         assertFalse(rules(candidates("INVOLUNTARY", "HIGH", "0.8", List.of("31 days past due"), NOBODY_SPECIAL, LOAN))
                 .contains("involuntary-financial-counselling"));
     }
@@ -165,9 +169,9 @@ class DefaultPlaybookRulesTest {
         PlaybookRule off = new PlaybookRule("off", "disabled", 0, false, PlaybookRule.Conditions.none(), waive);
         Playbook.AlertFacts high = new Playbook.AlertFacts("VOLUNTARY", "HIGH", new BigDecimal("0.6"), List.of(), AS_OF);
         Playbook.AlertFacts low = new Playbook.AlertFacts("VOLUNTARY", "HIGH", new BigDecimal("0.4"), List.of(), AS_OF);
-        assertEquals(List.of("graded"), rules(Playbook.candidates(List.of(graded, off), high, new Playbook.CustomerFacts(null, "b", false), LOAN)),
+        assertEquals(List.of("graded"), rules(Playbook.candidates(List.of(graded, off), high, new Playbook.CustomerFacts(null, "b", false), LOAN, Playbook.CreditFacts.UNKNOWN, LGD)),
                 "grades compare case-insensitively; a disabled rule never matches");
-        assertTrue(Playbook.candidates(List.of(graded), high, new Playbook.CustomerFacts(null, "C", false), LOAN).isEmpty());
-        assertTrue(Playbook.candidates(List.of(graded), low, new Playbook.CustomerFacts(null, "A", false), LOAN).isEmpty());
+        assertTrue(Playbook.candidates(List.of(graded), high, new Playbook.CustomerFacts(null, "C", false), LOAN, Playbook.CreditFacts.UNKNOWN, LGD).isEmpty());
+        assertTrue(Playbook.candidates(List.of(graded), low, new Playbook.CustomerFacts(null, "A", false), LOAN, Playbook.CreditFacts.UNKNOWN, LGD).isEmpty());
     }
 }

@@ -24,7 +24,7 @@ class EligibilityTest {
     static final Playbook.CustomerFacts CUSTOMER = new Playbook.CustomerFacts("GOLD", "B", false);
     static final Eligibility.Limits LIMITS = new Eligibility.Limits(2, Map.of(InterventionKind.RESTRUCTURING, 1),
             EnumSet.of(InterventionKind.PAYMENT_EXTENSION, InterventionKind.PAYMENT_HOLIDAY, InterventionKind.RESTRUCTURING),
-            Set.of("D", "E"), Set.of("GOLD", "PLATINUM"));
+            Set.of("D", "E"), Set.of("GOLD", "PLATINUM"), 30);
     static final Terms EXTENSION = new Terms(3, null, null, null, null);
 
     static LoanTerms loan(LocalDate forbearanceUntil, String closure) {
@@ -33,7 +33,37 @@ class EligibilityTest {
     }
 
     static List<String> reasons(InterventionKind kind, Terms terms, Playbook.CustomerFacts customer, LoanTerms loan, Eligibility.History history) {
-        return Eligibility.reasons(kind, terms, ALERT, customer, loan != null, loan, history, LIMITS);
+        return reasons(kind, terms, customer, loan, history, new Playbook.CreditFacts(0, new BigDecimal("75.00"), null));
+    }
+
+    static List<String> reasons(InterventionKind kind, Terms terms, Playbook.CustomerFacts customer, LoanTerms loan, Eligibility.History history,
+            Playbook.CreditFacts credit) {
+        return Eligibility.reasons(kind, terms, ALERT, customer, loan != null, loan, credit, history, LIMITS);
+    }
+
+    @Test
+    void aFeeWaiverNeedsUnpaidFees() {
+        // the reproduction: a fee waiver proposed for a loan with no unpaid fees, then FAILED in loan-service
+        Terms waiver = new Terms(null, null, null, null, new BigDecimal("75"));
+        assertEquals(List.of("the loan has no unpaid fees: nothing to waive"), reasons(InterventionKind.FEE_WAIVER, waiver, CUSTOMER,
+                loan(null, null), Eligibility.History.NONE, new Playbook.CreditFacts(0, new BigDecimal("0.00"), null)));
+        assertEquals(List.of("unpaid fees unknown: no loan event has reported feesOutstanding, and a fee waiver needs unpaid fees"),
+                reasons(InterventionKind.FEE_WAIVER, waiver, CUSTOMER, loan(null, null), Eligibility.History.NONE, Playbook.CreditFacts.UNKNOWN));
+        assertEquals(List.of(), reasons(InterventionKind.FEE_WAIVER, waiver, CUSTOMER, loan(null, null), Eligibility.History.NONE,
+                new Playbook.CreditFacts(0, new BigDecimal("20.00"), null)));
+    }
+
+    @Test
+    void noRateDiscountBeyondTheArrearsBucket() {
+        // the reproduction: a competitor rate match proposed to a customer 66 days past due
+        Terms match = new Terms(null, null, new BigDecimal("0.065"), null, null);
+        assertEquals(List.of("the loan is 66 days past due: no rate discount beyond 30 days past due (arrears call for forbearance, not pricing)"),
+                reasons(InterventionKind.COMPETITOR_RATE_MATCH, match, CUSTOMER, loan(null, null), Eligibility.History.NONE,
+                        new Playbook.CreditFacts(66, null, null)));
+        assertEquals(List.of(), reasons(InterventionKind.LOYALTY_RATE, match, CUSTOMER, loan(null, null), Eligibility.History.NONE,
+                new Playbook.CreditFacts(30, null, null)), "30 days past due is within the first bucket");
+        assertEquals(List.of(), reasons(InterventionKind.PAYMENT_EXTENSION, EXTENSION, CUSTOMER, loan(null, null), Eligibility.History.NONE,
+                new Playbook.CreditFacts(66, null, null)), "forbearance is what arrears call for");
     }
 
     @Test

@@ -52,6 +52,20 @@ public final class Events {
         await().atMost(WAIT).until(() -> given().get("/reports/churn?from=2000-01-01&to=2000-01-01&asOf=" + date).statusCode() == 200);
     }
 
+    /** A retention manager (never the proposer, `system`) approves: forbearance always waits for a person. */
+    public static void approve(String interventionId) {
+        given().contentType(io.restassured.http.ContentType.JSON).header(com.lendkeep.infra.TestUsers.as("team.lead")).body("{}")
+                .post("/interventions/" + interventionId + "/approve").then().statusCode(200);
+    }
+
+    /** loan-service's DELINQUENCY_CHANGED for a loan, with its days past due and unpaid fees (null: not said). */
+    public static void delinquency(UUID customer, UUID loan, int daysPastDue, String feesOutstanding) {
+        String bucket = daysPastDue == 0 ? "null" : daysPastDue <= 30 ? "\"1-30\"" : daysPastDue <= 60 ? "\"31-60\"" : "\"61-90\"";
+        send("loan-events", customer, envelope("DELINQUENCY_CHANGED", customer, Instant.now(), """
+                {"loanId":"%s","previousBucket":null,"newBucket":%s,"daysPastDue":%d,"overdueAmount":0.00,"feesOutstanding":%s}"""
+                .formatted(loan, bucket, daysPastDue, feesOutstanding)));
+    }
+
     public static String envelope(String type, UUID customer, Instant occurredAt, String data) {
         return envelope(UUID.randomUUID(), type, customer, occurredAt, data);
     }
