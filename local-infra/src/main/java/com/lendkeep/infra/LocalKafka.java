@@ -87,9 +87,19 @@ public final class LocalKafka implements AutoCloseable {
                 throw new IOException("kafka storage format failed with code " + rc + " in " + dataDir);
             }
         }
-        KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
-        server.startup();
-        return new LocalKafka(server, port, saslPort);
+        // Kafka loads plugin classes (the SASL callback handlers) through the thread's context class
+        // loader; inside a @QuarkusTest that is the application's, and a class seen through two loaders
+        // fails every SASL login ("UnsupportedCallbackException"). The broker's own loader it is.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(LocalKafka.class.getClassLoader());
+        try {
+            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+            server.startup();
+            return new LocalKafka(server, port, saslPort);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     public String bootstrapServers() {

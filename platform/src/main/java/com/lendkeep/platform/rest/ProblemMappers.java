@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.lendkeep.platform.Failures;
+import com.lendkeep.platform.json.StrictJson;
 
 import io.quarkus.hibernate.validator.runtime.jaxrs.ViolationReport;
 import io.quarkus.logging.Log;
@@ -80,6 +81,8 @@ public class ProblemMappers {
         String detail;
         if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
             detail = "value " + quote(invalid.getValue()) + " is not one of " + java.util.Arrays.toString(invalid.getTargetType().getEnumConstants());
+        } else if (e instanceof InvalidFormatException invalid && StrictJson.isOwnMessage(invalid.getOriginalMessage())) {
+            detail = invalid.getOriginalMessage(); // says what is wrong without echoing a NUL or broken text
         } else if (e instanceof InvalidFormatException invalid) {
             detail = "value " + quote(invalid.getValue()) + " is not a valid " + invalid.getTargetType().getSimpleName();
         } else if (e instanceof UnrecognizedPropertyException) {
@@ -88,7 +91,11 @@ public class ProblemMappers {
             detail = "wrong type or shape";
         }
         if (field.isEmpty()) {
-            return build(Problem.of(400, "Bad Request", "request body does not match the expected shape: " + e.getOriginalMessage()));
+            // Jackson's own message names Java types: say it in the API's words
+            String what = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Trailing token")
+                    ? "text after the JSON value is not allowed"
+                    : "it must be one JSON object of the documented shape";
+            return build(Problem.of(400, "Bad Request", "request body: " + what));
         }
         return build(new Problem("about:blank", "Bad Request", 400, field + ": " + detail, null,
                 List.of(new Problem.FieldError(field, detail))));

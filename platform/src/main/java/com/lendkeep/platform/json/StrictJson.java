@@ -1,4 +1,4 @@
-package com.lendkeep.loan.config;
+package com.lendkeep.platform.json;
 
 import java.time.LocalDate;
 
@@ -12,8 +12,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
- * The service's JSON is read strictly and money keeps its scale. Written so that it can move to
- * platform as is (nothing in it is loan-specific):
+ * Every service reads JSON strictly and money keeps its scale:
  * <ul>
  * <li>a date is a string {@code YYYY-MM-DD} with a four-digit year ({@link StrictLocalDateDeserializer}): the lenient
  * default took {@code 20261206} as a number of days (the year 57443) and {@code +99999-01-01} as a date;</li>
@@ -28,8 +27,15 @@ public class StrictJson implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
-        mapper.registerModule(new SimpleModule("strict-dates").addDeserializer(LocalDate.class, new StrictLocalDateDeserializer()));
+        mapper.registerModule(new SimpleModule("strict-input").addDeserializer(LocalDate.class, new StrictLocalDateDeserializer())
+                .addDeserializer(String.class, new StrictStringDeserializer()));
+    }
+
+    /** True for the messages of this package's deserializers, which are worded for the caller. */
+    public static boolean isOwnMessage(String message) {
+        return message != null && (message.startsWith("text ") || message.startsWith("a date "));
     }
 
     /** Applied after the customizers that register the standard modules, so that these rules win. */

@@ -1,4 +1,4 @@
-package com.lendkeep.loan.config;
+package com.lendkeep.platform.json;
 
 import java.io.IOException;
 import java.time.LocalDate;
