@@ -60,7 +60,8 @@ public class BusinessDateService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean observe(LocalDate date) {
-        if (date == null) {
+        // read first: an upsert locks the row even when it changes nothing, which would serialize every consumer
+        if (date == null || known().filter(current -> !date.isAfter(current)).isPresent()) {
             return false;
         }
         int changed = em.createNativeQuery("INSERT INTO business_date (id, current, updated_at) VALUES (1, ?1, ?2) "

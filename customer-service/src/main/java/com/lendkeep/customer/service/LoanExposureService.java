@@ -67,8 +67,9 @@ public class LoanExposureService {
             loan.maturityDate = data.startDate().plusMonths(data.termMonths());
         }
         if (loan.outstanding == null && loan.active()) {
-            loan.outstanding = data.principal(); // a repayment that arrived first knows better
-            loan.outstandingEventAt = event.occurredAt();
+            // the booking's figure is older than any repayment of the loan, whatever the clocks say: any repayment replaces it
+            loan.outstanding = data.principal();
+            loan.outstandingEventAt = null;
         }
         save(loan);
         assessments.reassess(event.customerId());

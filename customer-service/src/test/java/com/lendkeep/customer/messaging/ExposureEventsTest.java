@@ -148,7 +148,7 @@ class ExposureEventsTest {
     void repaymentsBeforeTheLoanOrOutOfOrderDoNotLoseTheLatestOutstanding() {
         String id = register(customer());
         UUID loan = UUID.randomUUID();
-        LocalDate today = LocalDate.now();
+        LocalDate today = TestSupport.today(); // days past due count to the date the service judges by
         Instant now = Instant.now();
         // the repayment topic is ahead of the loan topic
         kafka.send("repayment-events", id, repayment(id, now, loan, today.toString(), "90000.00", "500.00"));

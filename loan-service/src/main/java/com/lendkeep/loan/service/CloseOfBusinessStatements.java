@@ -1,0 +1,156 @@
+package com.lendkeep.loan.service;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.lendkeep.loan.domain.DelinquencyHistory;
+
+/** The statements of a close-of-business chunk ({@link CloseOfBusinessChunk}), each over all the chunk's loans at once. */
+final class CloseOfBusinessStatements {
+
+    record Missed(UUID loanId, UUID customerId, int seq, LocalDate dueDate, BigDecimal amountDue, boolean feeCharged,
+            int consecutive, BigDecimal outstanding, BigDecimal feesOutstanding) {
+    }
+
+    record Standing(UUID loanId, UUID customerId, String bucket, LocalDate oldestOverdue, BigDecimal overdue,
+            BigDecimal feesOutstanding) {
+    }
+
+    record Move(Standing loan, String bucket, int daysPastDue) {
+    }
+
+    private CloseOfBusinessStatements() {
+    }
+
+    /**
+     * Locks the next queued loans in id order; {@code queued} receives every queued id taken (to be
+     * taken off the queue), the answer only those still active (a repayment may have closed one since).
+     */
+    static List<UUID> lockNext(Connection c, long runId, int size, UUID after, List<UUID> queued) throws SQLException {
+        List<UUID> active = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement("""
+                SELECT l.id, l.status = 'ACTIVE' FROM close_of_business_queue q JOIN loan l ON l.id = q.loan_id
+                WHERE q.run_id = ? AND q.loan_id > ?
+                ORDER BY q.loan_id
+                LIMIT ?
+                FOR UPDATE OF q, l""")) {
+            st.setLong(1, runId);
+            st.setObject(2, after);
+            st.setInt(3, size);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    UUID id = rs.getObject(1, UUID.class);
+                    queued.add(id);
+                    if (rs.getBoolean(2)) {
+                        active.add(id);
+                    }
+                }
+            }
+        }
+        return active;
+    }
+
+    /**
+     * PENDING installments past their due date plus grace, with something to pay, become OVERDUE
+     * and take the loan's late fee. {@code amountDue} is what is unpaid on the installment, its fees
+     * (this late fee included) too, as in every other event; {@code feesOutstanding} the loan's unpaid fees. {@code consecutive} counts the loan's OVERDUE installments up to
+     * this one: those overdue before (the statement's snapshot) plus those marked now.
+     */
+    static List<Missed> markOverdue(Connection c, List<UUID> loans, LocalDate cutoff) throws SQLException {
+        List<Missed> missed = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement("""
+                WITH marked AS (
+                    UPDATE installment i
+                    SET status = 'OVERDUE', fee_due = i.fee_due + l.late_fee, version = i.version + 1
+                    FROM loan l
+                    WHERE l.id = i.loan_id AND i.loan_id = ANY (?) AND i.status = 'PENDING' AND i.due_date < ?
+                      AND i.principal_due + i.interest_due + i.fee_due - i.principal_paid - i.interest_paid - i.fee_paid > 0
+                    RETURNING i.loan_id, l.customer_id, i.seq, i.due_date, l.late_fee,
+                              i.principal_due + i.interest_due + i.fee_due - i.principal_paid - i.interest_paid - i.fee_paid AS amount_due
+                )
+                SELECT m.loan_id, m.customer_id, m.seq, m.due_date, m.amount_due, m.late_fee > 0,
+                       (SELECT count(*) FROM installment o WHERE o.loan_id = m.loan_id AND o.status = 'OVERDUE' AND o.seq <= m.seq)
+                         + (SELECT count(*) FROM marked n WHERE n.loan_id = m.loan_id AND n.seq <= m.seq),
+                       (SELECT sum(p.principal_due - p.principal_paid) FROM installment p WHERE p.loan_id = m.loan_id),
+                       (SELECT sum(p.fee_due - p.fee_paid) FROM installment p WHERE p.loan_id = m.loan_id)
+                         + (SELECT sum(n.late_fee) FROM marked n WHERE n.loan_id = m.loan_id)
+                FROM marked m
+                ORDER BY m.due_date, m.loan_id, m.seq""")) {
+            st.setArray(1, c.createArrayOf("uuid", loans.toArray()));
+            st.setDate(2, Date.valueOf(cutoff));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    missed.add(new Missed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
+                            rs.getDate(4).toLocalDate(), rs.getBigDecimal(5).setScale(2), rs.getBoolean(6), rs.getInt(7),
+                            rs.getBigDecimal(8).setScale(2), rs.getBigDecimal(9).setScale(2)));
+                }
+            }
+        }
+        return missed;
+    }
+
+    /** Each loan's current bucket, oldest overdue due date and overdue amount (fees included). */
+    static List<Standing> standings(Connection c, List<UUID> loans) throws SQLException {
+        List<Standing> out = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement("""
+                SELECT l.id, l.customer_id, l.delinquency_bucket,
+                       min(i.due_date) FILTER (WHERE i.status = 'OVERDUE'),
+                       coalesce(sum(i.principal_due + i.interest_due + i.fee_due - i.principal_paid - i.interest_paid - i.fee_paid)
+                                FILTER (WHERE i.status = 'OVERDUE'), 0),
+                       coalesce(sum(i.fee_due - i.fee_paid), 0)
+                FROM loan l LEFT JOIN installment i ON i.loan_id = l.id
+                WHERE l.id = ANY (?)
+                GROUP BY l.id, l.customer_id, l.delinquency_bucket
+                ORDER BY l.id""")) {
+            st.setArray(1, c.createArrayOf("uuid", loans.toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    Date oldest = rs.getDate(4);
+                    out.add(new Standing(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
+                            oldest == null ? null : oldest.toLocalDate(), rs.getBigDecimal(5).setScale(2), rs.getBigDecimal(6).setScale(2)));
+                }
+            }
+        }
+        return out;
+    }
+
+    static void recordMoves(Connection c, List<Move> moves, LocalDate date) throws SQLException {
+        Array ids = c.createArrayOf("uuid", moves.stream().map(m -> m.loan().loanId()).toArray());
+        Array buckets = c.createArrayOf("text", moves.stream().map(Move::bucket).toArray());
+        try (PreparedStatement st = c.prepareStatement("""
+                UPDATE loan l SET delinquency_bucket = m.bucket, version = l.version + 1
+                FROM unnest(?::uuid[], ?::text[]) AS m(id, bucket)
+                WHERE l.id = m.id""")) {
+            st.setArray(1, ids);
+            st.setArray(2, buckets);
+            st.executeUpdate();
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        try (PreparedStatement st = c.prepareStatement("""
+                INSERT INTO delinquency_history (loan_id, previous_bucket, new_bucket, days_past_due, overdue_amount,
+                                                 business_date, trigger, created_at)
+                SELECT h.id, h.previous, h.next, h.dpd, h.overdue, ?, ?, ?
+                FROM unnest(?::uuid[], ?::text[], ?::text[], ?::int[], ?::numeric[]) AS h(id, previous, next, dpd, overdue)""")) {
+            st.setDate(1, Date.valueOf(date));
+            st.setString(2, DelinquencyHistory.Trigger.CLOSE_OF_BUSINESS.name());
+            st.setTimestamp(3, now);
+            st.setArray(4, ids);
+            st.setArray(5, c.createArrayOf("text", moves.stream().map(m -> m.loan().bucket()).toArray()));
+            st.setArray(6, buckets);
+            st.setArray(7, c.createArrayOf("int4", moves.stream().map(Move::daysPastDue).toArray()));
+            st.setArray(8, c.createArrayOf("numeric", moves.stream().map(m -> m.loan().overdue()).toArray()));
+            st.executeUpdate();
+        }
+    }
+}
