@@ -40,11 +40,10 @@ import io.restassured.http.ContentType;
  * The business date drives windows and decay: it comes from BUSINESS_DATE_CHANGED (a system event that
  * creates no customer) and from envelopes, never goes backwards, and the scheduled re-score brings a
  * late customer's days past due up to it without any event of the customer. Moves the shared business
- * date forward, so it runs after the other classes.
+ * date forward; the other flow tests work on whatever business date they find (Events.startAt).
  */
 @QuarkusTest
 @QuarkusTestResource(RealInfraTestResource.class)
-@Order(Integer.MAX_VALUE)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BusinessDateFlowTest {
 
@@ -58,6 +57,11 @@ class BusinessDateFlowTest {
     @BeforeAll
     static void kafka() {
         kafka = new KafkaTestClient(RealInfraTestResource.bootstrapServers());
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void onTheCurrentBusinessDate() {
+        Events.startAt(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(calendar::refresh));
     }
 
     @AfterAll

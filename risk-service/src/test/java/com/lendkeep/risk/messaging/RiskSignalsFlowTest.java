@@ -41,9 +41,17 @@ class RiskSignalsFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(40);
     private static KafkaTestClient kafka;
 
+    @jakarta.inject.Inject
+    com.lendkeep.risk.service.BusinessCalendar calendar;
+
     @BeforeAll
     static void kafka() {
         kafka = new KafkaTestClient(RealInfraTestResource.bootstrapServers());
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void onTheCurrentBusinessDate() {
+        Events.startAt(io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(calendar::refresh));
     }
 
     @AfterAll
@@ -81,7 +89,7 @@ class RiskSignalsFlowTest {
         kafka.send("loan-events", key, Events.payoffQuoted(customer, loan, BOOK.minusDays(2)));
         kafka.send("repayment-events", key, Events.repaid(customer, loan, BOOK.minusDays(1), BOOK.minusDays(1), "990.00", "10990.00",
                 "30000.00", "10000.00"));
-        // -3.5 + rate 2 points x 0.3 + quote 1.6 x 0.5^(2/60) + 25 % prepaid: 2.5 x 0.5 x 0.5^(1/90) = -0.0905 -> 0.477
+        // -3.5 + rate 2 points x 0.3 + quote 1.6 x 0.5^(2/60) + 25 % prepaid: 2.5 x 0.5 x 0.5^(1/90) = -0.096 -> 0.476
         awaitProfile(customer, p -> p.getFloat("voluntaryScore") > 0.45f);
         float after = profile(customer).getFloat("voluntaryScore");
         assertTrue(after > before + 0.3, before + " -> " + after);
