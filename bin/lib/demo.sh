@@ -13,7 +13,7 @@
 #   4. Eve asked not to be contacted: her intervention is BLOCKED by the contact policy, and
 #      accepting it is refused.
 #   5. A customer of the control group misses installments: alerted, but no intervention.
-#   6. The churn report (JSON and CSV).
+#   6. The churn report (JSON and CSV) as of the business date, with intervals, and a decision log.
 #
 # Everything is new on each run (national ids carry a run id), so it can run again and again on the
 # same data. The business date only moves forward: every run starts from wherever the last one left it.
@@ -677,6 +677,10 @@ eve_story() {
   wait_alert 4 "$i" INVOLUNTARY || return 0
   wait_intervention 4 "$i" "" || return 0
   id="$(jq -r .id <<<"$INTERVENTION")"
+  # forbearance waits for a person whatever its cost; approved, the contact policy blocks the offer
+  if [[ "$(jq -r .status <<<"$INTERVENTION")" == PROPOSED ]]; then
+    approve_as_manager 4 "$i" || return 0
+  fi
   if ! poll "$DEMO_TIMEOUT" "${C_NAME[i]}'s intervention $(short "$id") to be BLOCKED" intervention_in "$id" BLOCKED; then
     missing 4 "intervention $(short "$id") is $(jq -r .status <<<"$INTERVENTION"), not BLOCKED"
     return 0
@@ -720,53 +724,67 @@ control_story() {
   item_done 5
 }
 
-# 6. The churn report.
+# 6. The churn report, as of the business date (never later: outcomes after it have not happened),
+#    and the decision log of one alert (what the next-best action weighed and why).
 print_report() {
   jq -r '
     def rate: if . == null then "-" else (. * 10000 | round / 100 | tostring) + "%" end;
-    "   as of \(.asOf[0:19])Z, alerts from \(.from) to \(.to), outcome window \(.observationDays) days",
+    def cmp: "\(.treatment.retained)/\(.treatment.decided) against \(.control.retained)/\(.control.decided), difference \(.difference | rate)" +
+      (if .interval95 then ", 95 % CI \(.interval95.lower | rate) to \(.interval95.upper | rate), p \(.pValue)" else "" end) +
+      "; \(.conclusion)";
+    "   as of \(.asOf[0:19])Z (business date \(.businessDate)), alerts from \(.from) to \(.to); windows: involuntary \(.definitions.involuntaryWindowDays) days, voluntary \(.definitions.voluntaryWindowDays) days, default at \(.definitions.defaultDaysPastDue) days past due",
     "   population: \(.population.alertedCustomers) alerted, \(.population.decided) decided, \(.population.pending) pending, \(.population.retained) retained, \(.population.churned) churned (\(.population.churnedVoluntary) voluntary, \(.population.churnedInvoluntary) involuntary)",
     "   churned by type and cause: " + (if (.churnByTypeAndCause | length) == 0 then "none"
       else ([.churnByTypeAndCause[] | "\(.churnType) \(.cause) \(.customers)"] | join(", ")) end),
     "   loss assessment: " + ([.loss | paths(scalars) as $p | "\($p | join(".")) \(getpath($p))"] | join(", ")),
-    (.interventionsByKind[] | "   \(.kind): proposed \(.proposed), offered \(.offered), accepted \(.accepted), declined \(.declined), expired \(.expired), applied \(.applied), acceptance rate \(.acceptanceRate | rate), cost \(.cost)"),
-    (.uplift | "   treated: customers \(.treatment.customers) (\(.treatedWithOffer // "?") with an offer), \(.treatment.decided) decided, \(.treatment.retained) retained, retention \(.treatment.retentionRate | rate)",
-               "   control: customers \(.control.customers), \(.control.decided) decided, \(.control.retained) retained, retention \(.control.retentionRate | rate); uplift \(.uplift | rate)" +
-               (if .note then "\n   note: \(.note)" else "" end)),
-    (if (.recommendations | length) == 0 then "   recommendations: none" else
-      (.recommendations[] | "   recommendation: \(.recommendation // .text // .action // .title // tostring)" + (if .basis then " (basis: \(.basis))" else "" end)) end)
+    (.interventionsByKind[] | "   \(.kind): proposed \(.proposed), offered \(.offered), accepted \(.accepted), acceptance \(.acceptanceRate | rate), cost \(.cost); uplift (intention to treat) \(.intentionToTreat | cmp)"),
+    (.uplift.intentionToTreat | "   uplift, intention to treat: \(cmp)"),
+    (.uplift.treatedWithOffer | "   uplift, treated with an offer: \(cmp)"),
+    (if (.recommendations | length) == 0 then "   recommendations: none (not enough evidence)" else
+      (.recommendations[] | "   recommendation: \(.recommendation) (\(.evidence))") end)
   ' <<<"$1"
 }
 
+print_decisions() {
+  jq -r '.[] | "   decision (\(.trigger)): winners \(.winners | join(", ") | if . == "" then "none" else . end)",
+    (.candidates[] | "     \(.kind) [\(.ruleId)]: expected value \(.expectedValue) = \(.probability) x \(.churnReduction) x \(.valueAtRisk) - \(.estimatedCost) -> \(.decision)\(if .decision != "PROPOSED" and (.reasons | length) > 0 then ": " + .reasons[0] else "" end)")' <<<"$1"
+}
+
 report_story() {
-  local from to asof q ok=1
+  local from to q ok=1 alert
   from="$(plus_days "$TODAY" -30)"
   to="$(plus_days "$TODAY" 400)"
-  asof="$(plus_days "$TODAY" 95)"
   q="from=$from&to=$to"
   api GET retention-service "/reports/churn?$q"
   if [[ "$HTTP_CODE" == 200 ]]; then
-    echo "   GET retention-service /reports/churn?$q"
+    echo "   GET retention-service /reports/churn?$q (as of the business date)"
     print_report "$BODY" || ok=0
   else
     ok=0
     missing 6 "GET /reports/churn?$q answered HTTP $HTTP_CODE: $(detail_of)"
   fi
-  api GET retention-service "/reports/churn?$q&asOf=$asof"
-  if [[ "$HTTP_CODE" == 200 ]]; then
-    echo "   the same as of $asof (95 days on: the outcome windows have ended, outcomes are decided)"
-    print_report "$BODY" | sed -n '2p;3p;4p;/^   treated/p;/^   control/p;/^   note/p;/^   recommendation/p' || ok=0
-  else
-    ok=0
-    missing 6 "GET /reports/churn?$q&asOf=$asof answered HTTP $HTTP_CODE: $(detail_of)"
-  fi
-  api GET retention-service "/reports/churn?$q&asOf=$asof&format=csv"
+  api GET retention-service "/reports/churn?$q&asOf=$(plus_days "$BD" 400)"
+  echo "   asOf 400 days after the business date -> HTTP $HTTP_CODE: $(detail_of)"
+  [[ "$HTTP_CODE" == 400 ]] || { ok=0; missing 6 "an asOf after the business date answered HTTP $HTTP_CODE, not 400"; }
+  api GET retention-service "/reports/churn?$q&format=csv"
   if [[ "$HTTP_CODE" == 200 && "$BODY" == section,* ]]; then
-    echo "   CSV: GET retention-service /reports/churn?$q&asOf=$asof&format=csv ($(wc -l <<<"$BODY") lines), first lines:"
+    echo "   CSV: GET retention-service /reports/churn?$q&format=csv ($(wc -l <<<"$BODY") lines), first lines:"
     head -n 6 <<<"$BODY" | sed 's/^/     /'
   else
     ok=0
     missing 6 "the CSV report answered HTTP $HTTP_CODE: ${BODY:0:120}"
+  fi
+  api GET retention-service "/cases?size=1"
+  alert="$(jq -r 'first | .alertId // empty' <<<"$BODY" 2>/dev/null)"
+  if [[ -n "$alert" ]]; then
+    api GET retention-service "/cases/$alert/decisions"
+    if [[ "$HTTP_CODE" == 200 ]]; then
+      echo "   GET retention-service /cases/$(short "$alert")/decisions (the decision log of the latest alert):"
+      print_decisions "$BODY"
+    else
+      ok=0
+      missing 6 "the decision log answered HTTP $HTTP_CODE: $(detail_of)"
+    fi
   fi
   [[ "$ok" == 1 ]] && item_done 6
   return 0

@@ -6,7 +6,10 @@ public enum CaseEvaluation {
     EVALUATED,
     /** Control group: the playbook ran and its choice is recorded (CONTROL_GROUP), but nothing is proposed, by design. */
     HELD_OUT,
-    /** The alert names a loan whose LOAN_OPENED has not arrived yet; evaluated when it does or when the wait runs out. */
+    /**
+     * The alert names a loan whose LOAN_OPENED has not arrived yet (control group too); decided when it does or when the
+     * wait runs out.
+     */
     WAITING_FOR_LOAN,
     /**
      * The wait for the loan's LOAN_OPENED ran out: the playbook ran on what is known (tasks can go ahead;
@@ -16,8 +19,8 @@ public enum CaseEvaluation {
     /** The customer was erased before the alert could be treated. */
     SKIPPED;
 
-    /** The playbook has run for the case (again on an update). */
+    /** The decision has run for the case, so an escalation or update runs it again (the control group's too, held out). */
     public boolean evaluated() {
-        return this == EVALUATED || this == LOAN_TERMS_MISSING;
+        return this == EVALUATED || this == LOAN_TERMS_MISSING || this == HELD_OUT;
     }
 }

@@ -25,9 +25,12 @@ public class BusinessDateService {
     /** The highest date this instance wrote or read: most events carry the same date, so most need no statement. */
     private final AtomicReference<LocalDate> seen = new AtomicReference<>();
 
-    public BusinessDateService(EntityManager em, Clock clock) {
+    private final jakarta.transaction.TransactionSynchronizationRegistry transactions;
+
+    public BusinessDateService(EntityManager em, Clock clock, jakarta.transaction.TransactionSynchronizationRegistry transactions) {
         this.em = em;
         this.clock = clock;
+        this.transactions = transactions;
     }
 
     /** Moves the business date to {@code date} if that is later; null is no information. */
@@ -45,7 +48,19 @@ public class BusinessDateService {
                 ON CONFLICT (id) DO UPDATE SET business_date = excluded.business_date, updated_at = now()
                 WHERE business_date.business_date < excluded.business_date""")
                 .setParameter(1, Date.valueOf(date)).executeUpdate();
-        seen.accumulateAndGet(date, (a, b) -> a == null || b.isAfter(a) ? b : a);
+        // remembered only once committed: a rolled-back event is redelivered and must write again
+        transactions.registerInterposedSynchronization(new jakarta.transaction.Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == jakarta.transaction.Status.STATUS_COMMITTED) {
+                    seen.accumulateAndGet(date, (a, b) -> a == null || b.isAfter(a) ? b : a);
+                }
+            }
+        });
     }
 
     /** The business date, or null when loan-service has not told one yet. */

@@ -79,14 +79,13 @@ public class ProposalService {
         c.receivedAt = clock.instant();
         c.updatedAt = c.receivedAt;
         c.status = "OPEN";
-        if (c.cohort == Cohort.CONTROL) {
-            c.evaluation = CaseEvaluation.HELD_OUT;
-        } else if (customers.facts(customerId).erased()) {
+        if (c.cohort != Cohort.CONTROL && customers.facts(customerId).erased()) {
             c.evaluation = CaseEvaluation.SKIPPED;
         } else if (c.loanId != null && !loans.known(c.loanId)) {
+            // the control group waits too, so that what it would have received is decided on the same facts
             c.evaluation = CaseEvaluation.WAITING_FOR_LOAN;
         } else {
-            c.evaluation = CaseEvaluation.EVALUATED;
+            c.evaluation = decided(c);
         }
         cases.persist(c);
         Log.infof("alert %s (%s %s) for customer %s: %s", c.alertId, c.churnType, c.level, customerId, c.evaluation);
@@ -111,6 +110,11 @@ public class ProposalService {
         }
         update(known, update.level(), update.score(), update.reasons(), update.modelVersion(), update.loanId());
         reevaluate(known, "ALERT_UPDATED");
+    }
+
+    /** What a case becomes once decided with its loan's terms: the control group is held out. */
+    private static CaseEvaluation decided(AlertCase c) {
+        return c.cohort == Cohort.CONTROL ? CaseEvaluation.HELD_OUT : CaseEvaluation.EVALUATED;
     }
 
     private void update(AlertCase c, String level, java.math.BigDecimal score, List<String> alertReasons, String modelVersion, UUID loanId) {
@@ -148,7 +152,7 @@ public class ProposalService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void evaluateWaitingFor(UUID loanId) {
         for (AlertCase c : cases.waitingForLoan(loanId)) {
-            c.evaluation = CaseEvaluation.EVALUATED;
+            c.evaluation = decided(c);
             c.updatedAt = clock.instant();
             if ("OPEN".equals(c.status)) {
                 decisions.evaluate(c, "LOAN_OPENED");
@@ -167,7 +171,7 @@ public class ProposalService {
             return false; // LOAN_OPENED arrived meanwhile
         }
         locks.customer(c.customerId);
-        c.evaluation = CaseEvaluation.LOAN_TERMS_MISSING;
+        c.evaluation = c.cohort == Cohort.CONTROL ? CaseEvaluation.HELD_OUT : CaseEvaluation.LOAN_TERMS_MISSING;
         c.updatedAt = clock.instant();
         if ("OPEN".equals(c.status)) {
             decisions.evaluate(c, "LOAN_WAIT_OVER");

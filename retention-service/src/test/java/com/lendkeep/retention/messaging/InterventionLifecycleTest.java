@@ -184,6 +184,8 @@ class InterventionLifecycleTest {
         Events.loanOpened(customer, loan, "12000.00", "0.08", 12, LocalDate.now().minusMonths(2));
         Events.raise(customer, alert, loan, "INVOLUNTARY", "HIGH", "0.8", "2 consecutive missed installments");
         Events.awaitCase(alert);
+        // like any case, it is decided once its loan is known (topics are not ordered against each other)
+        await().atMost(WAIT).until(() -> "HELD_OUT".equals(given().get("/cases/" + alert).then().extract().path("evaluation")));
         // what the control customer would have received is logged (for uplift per kind), and held out
         given().get("/cases/" + alert).then().body("cohort", equalTo("CONTROL")).body("evaluation", equalTo("HELD_OUT"))
                 .body("candidates.kind", equalTo(List.of("PAYMENT_EXTENSION"))).body("candidates.decision", equalTo(List.of("CONTROL_GROUP")));

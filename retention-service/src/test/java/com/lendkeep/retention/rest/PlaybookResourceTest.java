@@ -92,9 +92,11 @@ class PlaybookResourceTest {
 
         UUID customer = Customers.treatment();
         UUID loan = UUID.randomUUID();
-        Events.loanOpened(customer, loan, "12000.00", "0.08", 12, LocalDate.now().minusMonths(2));
         // unpaid fees of 40.00: a waiver of 25.00 can be applied; it keeps 0.5 x 0.3 x 372.76 = 55.91 for 25.00
         Events.delinquency(customer, loan, 5, "40.00");
+        Events.loanOpened(customer, loan, "12000.00", "0.08", 12, LocalDate.now().minusMonths(2));
+        org.awaitility.Awaitility.await().atMost(Events.WAIT).until(() -> given().get("/loans/" + loan).then().extract()
+                .<Boolean>path("termsKnown") == Boolean.TRUE);
         Events.raise(customer, UUID.randomUUID(), loan, "VOLUNTARY", "TEST_ONLY", "0.5", "asked for a payoff quote once");
         String id = Events.awaitIntervention(customer, "FEE_WAIVER");
         given().get("/interventions/" + id).then().body("playbookRule", equalTo("test-level-goodwill"))

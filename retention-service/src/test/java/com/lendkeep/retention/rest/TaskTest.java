@@ -3,6 +3,9 @@ package com.lendkeep.retention.rest;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.LocalDate;
@@ -49,6 +52,16 @@ class TaskTest {
                 .body("[0].dueDate", equalTo(LocalDate.now().plusDays(5).toString())).body("[0].overdue", equalTo(false))
                 .body("[0].interventionId", equalTo(call));
         String task = given().queryParam("customerId", customer.toString()).get("/tasks").then().extract().path("[0].id");
+        // due at the end of its due date (UTC): then escalated once with RETENTION_ITEM_OVERDUE to its owner
+        java.time.Instant dueAt = java.time.Instant.parse(given().get("/tasks/" + task).then().body("overdueAt", equalTo(null))
+                .extract().path("dueAt"));
+        assertEquals(LocalDate.now().plusDays(6).atStartOfDay().toInstant(java.time.ZoneOffset.UTC), dueAt);
+        given().post("/interventions/overdue?asOf=" + dueAt.minusSeconds(1)).then().body("interventionIds", not(hasItem(task)));
+        given().post("/interventions/overdue?asOf=" + dueAt).then().body("interventionIds", hasItem(task));
+        given().get("/tasks/" + task).then().body("overdue", equalTo(true)).body("overdueAt", notNullValue());
+        assertEquals(1, Events.kafka().readAll("retention-events", java.time.Duration.ofSeconds(3)).stream()
+                .filter(r -> customer.toString().equals(r.key()) && r.value().contains("RETENTION_ITEM_OVERDUE")
+                        && r.value().contains("\"item\":\"TASK\"") && r.value().contains("relationship-managers")).count());
         // the reproduction: a task owned by one user was completed by another. Only its owner or a retention manager may
         given().contentType(ContentType.JSON).header(TestUsers.as("advisor.kim", "advisor")).body("{}").post("/tasks/" + task + "/complete")
                 .then().statusCode(403).contentType("application/problem+json").body("detail", containsString("owned by relationship-managers"));
@@ -64,9 +77,9 @@ class TaskTest {
         given().contentType(ContentType.JSON).header(TestUsers.as("rm.jones")).body("{}").post("/tasks/" + task + "/cancel").then().statusCode(409);
         given().get("/interventions/" + call).then().body("status", equalTo("APPLIED"))
                 .body("outcomeDetail", equalTo("RELATIONSHIP_MANAGER_CALL done by rm.jones: call held, customer stays"));
-        // no loan-service involvement: nothing on retention-events for a call
+        // no loan-service involvement: no INTERVENTION_ACCEPTED on retention-events for a call (only its overdue escalation)
         org.junit.jupiter.api.Assertions.assertEquals(0, Events.kafka().readAll("retention-events", java.time.Duration.ofSeconds(3)).stream()
-                .filter(r -> customer.toString().equals(r.key()) && r.value().contains(call)).count());
+                .filter(r -> customer.toString().equals(r.key()) && r.value().contains(call) && r.value().contains("INTERVENTION_ACCEPTED")).count());
     }
 
     @Test
