@@ -73,6 +73,9 @@ public final class ContactPolicy {
      * quiet period or the offers per window, which pass), or null when one can.
      */
     public static String noUsableChannel(Preferences prefs, List<String> usableChannels, Settings settings) {
+        if (prefs.doNotContact()) {
+            return null; // a refusal that can pass (and is reported on the offer, BLOCKED), whatever channels it lists
+        }
         List<String> allowed = upper(prefs.known() ? prefs.allowedChannels() : settings.defaultChannels());
         List<String> usable = upper(usableChannels);
         if (allowed.stream().anyMatch(usable::contains)) {

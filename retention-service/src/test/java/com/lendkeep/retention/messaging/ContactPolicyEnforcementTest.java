@@ -41,7 +41,7 @@ class ContactPolicyEnforcementTest {
     void doNotContactBlocksTheOfferUntilThePreferencesAllowIt() {
         UUID loan = UUID.randomUUID();
         UUID customer = customerWithLoan(loan);
-        Events.preferences(customer, true, List.of("EMAIL"), null);
+        Events.preferences(customer, true, List.of(), null);
         await().atMost(WAIT).until(() -> Boolean.TRUE.equals(given().get("/customers/" + customer).then().extract().path("doNotContact")));
         Events.raise(customer, UUID.randomUUID(), loan, "INVOLUNTARY", "MEDIUM", "0.5", "2 consecutive missed installments");
         String id = Events.awaitIntervention(customer, "PAYMENT_EXTENSION");

@@ -69,4 +69,18 @@ class ContactPolicyTest {
         assertEquals("contact policy: channel SMS is not allowed by the customer (allowed: [EMAIL])",
                 ContactPolicy.decide(prefs(false, List.of("EMAIL")), ANY, "SMS", TODAY, 0, SETTINGS).reason());
     }
+
+    @Test
+    void onlyALastingChannelMismatchSuppressesACandidate() {
+        ContactPolicy.Settings settings = new ContactPolicy.Settings(List.of("EMAIL", "LETTER", "PHONE"),
+                List.of("APP", "EMAIL", "SMS", "PHONE", "LETTER", "BRANCH"), 2, 30);
+        List<String> conversation = List.of("PHONE", "BRANCH");
+        assertEquals("contact policy: no allowed channel for this offer (customer allows [LETTER], it needs one of [PHONE, BRANCH])",
+                ContactPolicy.noUsableChannel(new ContactPolicy.Preferences(true, false, List.of("LETTER"), List.of()), conversation, settings));
+        // do-not-contact (the demo's Eve: no channel at all) passes: the offer is BLOCKED and can go out once allowed
+        org.junit.jupiter.api.Assertions.assertNull(ContactPolicy.noUsableChannel(new ContactPolicy.Preferences(true, true, List.of(), List.of()),
+                conversation, settings));
+        org.junit.jupiter.api.Assertions.assertNull(ContactPolicy.noUsableChannel(ContactPolicy.Preferences.UNKNOWN, conversation, settings),
+                "the default channels include PHONE");
+    }
 }
