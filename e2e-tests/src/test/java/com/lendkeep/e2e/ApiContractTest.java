@@ -232,7 +232,9 @@ class ApiContractTest {
             String name = p.path("name").asText();
             JsonNode schema = resolve(p.path("schema"), doc);
             if ("path".equals(p.path("in").asText())) {
-                cases.put("path " + name + " unknown", new Request(path, validBody, null));
+                if (!schema.has("enum")) { // an enum's first value is a real one: its bad values are below
+                    cases.put("path " + name + " unknown", new Request(path, validBody, null));
+                }
                 for (String bad : badScalars(schema)) {
                     cases.put("path " + name + "=" + abbreviate(bad), new Request(op.path().replace("{" + name + "}",
                             URLEncoder.encode(bad, StandardCharsets.UTF_8)).replaceAll("\\{[^}]+}", UUID.randomUUID().toString()),

@@ -67,20 +67,10 @@ class ChurnCaseEndToEndTest {
                 .post(customers + "/customers").then().statusCode(201).extract().path("id");
 
         // 2. a loan with its schedule
-        String[] loanIdHolder = new String[1];
         LocalDate start = LocalDate.parse(given().get(loans + "/business-date").then().statusCode(200).extract().path("date"));
-        Map<String, Object> loanBody = Map.of("customerId", customerId, "principal", "12000.00",
-                "annualRate", "0.08", "termMonths", 12, "startDate", start.toString(), "method", "ANNUITY");
-        // loan-service learns the customer from customer-events a moment later: until then 422 naming customerId
-        await().atMost(WAIT).pollInterval(java.time.Duration.ofMillis(200)).until(() -> {
-            io.restassured.response.Response r = given().contentType(ContentType.JSON).body(loanBody).post(loans + "/loans");
-            if (r.statusCode() == 422 && r.asString().contains("customerId")) {
-                return false;
-            }
-            loanIdHolder[0] = r.then().statusCode(201).body("schedule.size()", equalTo(12)).extract().path("id");
-            return true;
-        });
-        String loanId = loanIdHolder[0];
+        String loanId = E2eStack.bookLoan(loans, Map.of("customerId", customerId, "principal", "12000.00",
+                "annualRate", "0.08", "termMonths", 12, "startDate", start.toString(), "method", "ANNUITY"))
+                .then().statusCode(201).body("schedule.size()", equalTo(12)).extract().path("id");
         List<String> dueBefore = given().get(loans + "/loans/" + loanId).then().extract().path("schedule.dueDate");
 
         // 3. two installments go unpaid past their due dates
@@ -103,17 +93,23 @@ class ChurnCaseEndToEndTest {
                 .body("[0].loanId", equalTo(loanId))
                 .body("[0].reasons", hasItem("2 consecutive missed installments"));
 
-        // 6. retention-service's playbook proposes a payment extension; its cost is below the approval
-        //    threshold, so it is approved automatically and, the contact policy allowing, offered at once
+        // 6. retention-service proposes a payment extension; forbearance always waits for a person (four
+        //    eyes: not its proposer, system), and once a retention manager approves it, the contact policy
+        //    allowing, it is offered at once
         String extension = "find { it.kind == 'PAYMENT_EXTENSION' }";
         await().atMost(WAIT).until(() -> given().queryParam("customerId", customerId).get(retention + "/interventions")
                 .then().statusCode(200).extract().path(extension) != null);
         String interventionId = given().queryParam("customerId", customerId).get(retention + "/interventions").then()
-                .body(extension + ".kind", equalTo("PAYMENT_EXTENSION")).body(extension + ".status", equalTo("OFFERED"))
+                .body(extension + ".kind", equalTo("PAYMENT_EXTENSION")).body(extension + ".status", equalTo("PROPOSED"))
                 .body(extension + ".loanId", equalTo(loanId))
                 .body(extension + ".playbookRule", equalTo("involuntary-payment-extension"))
-                .body(extension + ".approvedBy", equalTo("system")).body(extension + ".offerChannel", notNullValue())
                 .extract().path(extension + ".id");
+        given().contentType(ContentType.JSON).header(TestUsers.as("manager.e2e", "retention-manager")).body("{}")
+                .post(retention + "/interventions/" + interventionId + "/approve").then().statusCode(200);
+        await().atMost(WAIT).until(() -> "OFFERED".equals(given().get(retention + "/interventions/" + interventionId)
+                .then().extract().path("status")));
+        given().get(retention + "/interventions/" + interventionId).then()
+                .body("approvedBy", equalTo("manager.e2e")).body("offerChannel", notNullValue());
         given().get(retention + "/interventions/" + interventionId + "/history").then().statusCode(200)
                 .body("toStatus", equalTo(List.of("PROPOSED", "APPROVED", "OFFERED")));
         int months = given().get(retention + "/interventions/" + interventionId).then().extract().path("extensionMonths");

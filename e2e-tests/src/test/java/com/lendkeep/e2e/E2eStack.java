@@ -19,6 +19,23 @@ final class E2eStack {
     private E2eStack() {
     }
 
+    /**
+     * Books a loan as the default test user and returns loan-service's answer (201). loan-service learns
+     * a new customer from customer-events a moment after customer-service answered: until then it
+     * refuses the booking with 422 naming customerId, and this waits that moment out.
+     */
+    static io.restassured.response.Response bookLoan(String loansUrl, Map<String, Object> loan) {
+        io.restassured.response.Response[] booked = new io.restassured.response.Response[1];
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> {
+                    io.restassured.response.Response r = io.restassured.RestAssured.given()
+                            .contentType(io.restassured.http.ContentType.JSON).body(loan).post(loansUrl + "/loans");
+                    booked[0] = r;
+                    return !(r.statusCode() == 422 && r.asString().contains("customerId"));
+                });
+        return booked[0];
+    }
+
     static synchronized ServiceProcesses services() throws Exception {
         if (failedToStart != null) {
             throw new IllegalStateException("the services did not start (see the first failure)", failedToStart);

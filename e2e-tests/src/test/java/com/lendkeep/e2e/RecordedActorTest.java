@@ -59,7 +59,8 @@ class RecordedActorTest {
             "loan-service POST /loans", "a booking by the core banking system: the loan records no user");
     /** Writes that record the token's user where the API does not show it (nothing to read back here). */
     private static final Map<String, String> NOT_SHOWN = Map.of(
-            "loan-service POST /loans/{id}/charge-off", "loan.closed_by (not in LoanResponse)");
+            "loan-service POST /loans/{id}/charge-off", "loan.closed_by (not in LoanResponse)",
+            "loan-service POST /loans/{id}/repayments/{repaymentId}/reversal", "repayment.reversed_by (not in RepaymentResponse)");
 
     private static ServiceProcesses services;
     private static final Map<String, JsonNode> DOCUMENTS = new LinkedHashMap<>();
@@ -150,6 +151,9 @@ class RecordedActorTest {
                 "POST /modification-requests/{id}/approve", "POST /modification-requests/{id}/reject", "POST /business-date")) {
             probes.put("loan-service " + op, loans);
         }
+        Probe cash = this::cashIsRecordedByTheToken;
+        probes.put("loan-service POST /loans/{id}/refunds", cash);
+        probes.put("loan-service POST /loans/{id}/recoveries", cash);
         return probes;
     }
 
@@ -219,10 +223,7 @@ class RecordedActorTest {
         String loans = services.url("loan-service");
         String customer = registerCustomer();
         LocalDate today = LocalDate.parse(given().get(loans + "/business-date").then().statusCode(200).extract().<String>path("date"));
-        String loan = given().header(as("booker.actor8", "core-banking")).contentType(ContentType.JSON)
-                .body(Map.of("customerId", customer, "principal", "6000.00", "annualRate", "0.08", "termMonths", 12,
-                        "startDate", today.toString(), "method", "ANNUITY"))
-                .post(loans + "/loans").then().statusCode(201).extract().path("id");
+        String loan = bookLoan(customer, today);
         var repaid = given().header(as("cashier.actor9", "core-banking")).contentType(ContentType.JSON)
                 .body(Map.of("amount", "100.00")).post(loans + "/loans/" + loan + "/repayments").then().extract();
         expect(failures, "loan-service POST /loans/{id}/repayments", repaid, 201, "recordedBy", "cashier.actor9");
@@ -247,7 +248,33 @@ class RecordedActorTest {
         expect(failures, "loan-service POST /business-date", closed, 200, "triggeredBy", "operator.actor13");
     }
 
+    private void cashIsRecordedByTheToken(List<String> failures) {
+        String loans = services.url("loan-service");
+        LocalDate today = LocalDate.parse(given().get(loans + "/business-date").then().statusCode(200).extract().<String>path("date"));
+        // an overpayment leaves a credit balance, which is refunded
+        String overpaid = bookLoan(registerCustomer(), today);
+        given().contentType(ContentType.JSON).body(Map.of("amount", "6100.00")).post(loans + "/loans/" + overpaid + "/repayments")
+                .then().statusCode(201);
+        var refunded = given().header(as("teller.actor14", "core-banking")).contentType(ContentType.JSON)
+                .body(Map.of("amount", "10.00")).post(loans + "/loans/" + overpaid + "/refunds").then().extract();
+        expect(failures, "loan-service POST /loans/{id}/refunds", refunded, 201, "recordedBy", "teller.actor14");
+        // a charged-off loan, on which money is recovered
+        String written = bookLoan(registerCustomer(), today);
+        given().header(as("operator.actor15", "core-banking")).contentType(ContentType.JSON).body(Map.of("reason", "fraud"))
+                .post(loans + "/loans/" + written + "/charge-off").then().statusCode(200);
+        var recovered = given().header(as("collector.actor16", "core-banking")).contentType(ContentType.JSON)
+                .body(Map.of("amount", "50.00")).post(loans + "/loans/" + written + "/recoveries").then().extract();
+        expect(failures, "loan-service POST /loans/{id}/recoveries", recovered, 201, "recordedBy", "collector.actor16");
+    }
+
     // --- helpers ---
+
+    /** A 6,000 loan starting {@code on}; its booking records no actor (NO_ACTOR). */
+    private static String bookLoan(String customer, LocalDate on) {
+        return E2eStack.bookLoan(services.url("loan-service"), Map.of("customerId", customer, "principal", "6000.00",
+                "annualRate", "0.08", "termMonths", 12, "startDate", on.toString(), "method", "ANNUITY"))
+                .then().statusCode(201).extract().path("id");
+    }
 
     private static String registerCustomer() {
         return given().contentType(ContentType.JSON).body(Map.of("type", "INDIVIDUAL", "fullName", "Actor Test",
