@@ -8,7 +8,7 @@
 #      a PAYMENT_EXTENSION offered, accepted and applied by loan-service (schedule moved).
 #   2. Dee's bureau score falls 200 points before any missed payment: an involuntary HIGH alert, a
 #      RESTRUCTURING (rate 1 point lower, 12 more installments) accepted and applied.
-#   3. Ben pays on time but asks for a payoff quote: a voluntary alert, a LOYALTY_RATE above the
+#   3. Ben pays on time but asks for a payoff quote and prepays part: a voluntary alert, a LOYALTY_RATE above the
 #      approval threshold; `system` may not approve it (four eyes), manager.kim does; accepted, applied.
 #   4. Eve asked not to be contacted: her intervention is BLOCKED by the contact policy, and
 #      accepting it is refused.
@@ -628,9 +628,16 @@ ana_story() {
   item_done 1
 }
 
-# 3. Ben: a payoff quote; the loyalty rate costs more than the threshold: four eyes.
+# 3. Ben: a payoff quote from loan-service, a partial prepayment and the inquiry call: a voluntary
+#    alert; the loyalty rate costs more than the threshold: four eyes.
 ben_story() {
   local i="$1" id loan r0 r1 cost refused=0
+  API_USER="$DEMO_ADVISOR" API_ROLES=advisor call 200 GET loan-service "/loans/${C_LOAN[i]}/payoff"
+  printf '   %-13s payoff quote     %s (PAYOFF_QUOTED, asked by %s)\n' "${C_NAME[i]}" "$(money "$(jq -r .payoffAmount <<<"$BODY")")" \
+    "$DEMO_ADVISOR"
+  call 201 POST loan-service "/loans/${C_LOAN[i]}/repayments" '{"amount": "6000.00"}'
+  printf '   %-13s prepays          %s (principal prepaid %s)\n' "${C_NAME[i]}" "$(money 6000)" \
+    "$(money "$(jq -r '.toPrincipal // 0' <<<"$BODY")")"
   log_contact "$i" INQUIRY PAYOFF_INQUIRY PHONE 3 "Asked for a payoff quote"
   wait_alert 3 "$i" VOLUNTARY || return 0
   wait_intervention 3 "$i" LOYALTY_RATE || return 0
