@@ -6,8 +6,8 @@
 # Six things it shows, each counted as done or missing at the end (exit 1 if any is missing):
 #   1. Ana misses installments, her credit score drops, she reports hardship: an involuntary alert,
 #      a PAYMENT_EXTENSION offered, accepted and applied by loan-service (schedule moved).
-#   2. Dee's bureau score falls 200 points before any missed payment: an involuntary HIGH alert, a
-#      RESTRUCTURING (rate 1 point lower, 12 more installments) accepted and applied.
+#   2. Dee's bureau score falls 200 points before any missed payment: an involuntary HIGH alert; the
+#      relief worth most (restructuring or extension, priced by retention-service) accepted and applied.
 #   3. Ben pays on time but asks for a payoff quote and prepays part: a voluntary alert, a LOYALTY_RATE above the
 #      approval threshold; `system` may not approve it (four eyes), manager.kim does; accepted, applied.
 #   4. Eve asked not to be contacted: her intervention is BLOCKED by the contact policy, and
@@ -34,7 +34,7 @@ declare -a C_NAME=() C_ROLE=() C_ID=() C_LOAN=() C_SCORE=() C_PRINCIPAL=() C_RAT
 declare -A C_DUE=() C_TOTAL=()  # "slot:seq" -> due date, installment total
 
 # The six things to show: done (1) or missing (0, with why).
-ITEM_NAME=("" "payment extension (Ana)" "restructuring (Dee)" "loyalty rate with four eyes (Ben)"
+ITEM_NAME=("" "payment extension (Ana)" "relief chosen by expected value (Dee)" "loyalty rate with four eyes (Ben)"
   "contact policy blocks (Eve)" "control group (no intervention)" "churn report")
 declare -a ITEM_OK=(0 0 0 0 0 0 0) ITEM_WHY=("" "" "" "" "" "" "")
 
@@ -565,7 +565,7 @@ find_control_customer() {
 
 # 2. Dee: the bureau reports a score 200 points lower before any installment is due.
 dee_story() {
-  local i="$1" new on loan r0 t0 r1 t1 left
+  local i="$1" new on loan kind r0 t0 v0 r1 t1 v1 left
   new=$((C_SCORE[i] - DEMO_BIG_DROP))
   if ! poll "$DEMO_TIMEOUT" "risk-service to know ${C_NAME[i]}'s loan" risk_knows "$i" '$f.activeLoans >= 1'; then
     missing 2 "risk-service did not see ${C_NAME[i]}'s loan within $DEMO_TIMEOUT s"
@@ -577,18 +577,22 @@ dee_story() {
     "$(jq -nc --argjson s "$new" --arg d "$on" '{bureau: "EXPERIAN", score: $s, scoreDate: $d}')"
   printf '   %-13s credit score %s -> %s (EXPERIAN, %s), no payment missed\n' "${C_NAME[i]}" "${C_SCORE[i]}" "$new" "$on"
   wait_alert 2 "$i" INVOLUNTARY HIGH,CRITICAL || return 0
-  jq -e '.reasons | any(test("credit score fell"))' <<<"$ALERT" >/dev/null ||
-    printf '   %-13s (the alert gives no "credit score fell" reason)\n' ""
-  wait_intervention 2 "$i" RESTRUCTURING || return 0
+  jq -e '.reasons | any(test("score fell"))' <<<"$ALERT" >/dev/null ||
+    printf '   %-13s (the alert gives no "score fell" reason)\n' ""
+  # retention-service prices every eligible relief (restructuring, extension...) and proposes the one worth most
+  wait_intervention 2 "$i" "" || return 0
+  kind="$(jq -r .kind <<<"$INTERVENTION")"
+  printf '   %-13s %s chosen by expected value %s (GET retention-service /cases/{alertId}/decisions has every candidate)\n' "" \
+    "$kind" "$(jq -r '.expectedValue // "?"' <<<"$INTERVENTION")"
   loan="$(jq -r .loanId <<<"$INTERVENTION")"
   call 200 GET loan-service "/loans/$loan"
-  IFS=$'\t' read -r r0 t0 <<<"$(jq -r '[.annualRate, (.currentTermMonths // .termMonths)] | @tsv' <<<"$BODY")"
+  IFS=$'\t' read -r r0 t0 v0 <<<"$(jq -r '[.annualRate, (.currentTermMonths // .termMonths), .scheduleVersion] | @tsv' <<<"$BODY")"
   accept_and_apply 2 "$i" || return 0
   call 200 GET loan-service "/loans/$loan"
-  IFS=$'\t' read -r r1 t1 left <<<"$(jq -r '[.annualRate, (.currentTermMonths // .termMonths),
+  IFS=$'\t' read -r r1 t1 v1 left <<<"$(jq -r '[.annualRate, (.currentTermMonths // .termMonths), .scheduleVersion,
     ([.schedule[] | select(.status != "PAID")] | length)] | @tsv' <<<"$BODY")"
-  printf '   %-13s loan %s (GET loan-service /loans): rate %s -> %s, term %s -> %s months, %s installments left, next %s\n' "" \
-    "$(short "$loan")" "$(pct "$r0")" "$(pct "$r1")" "$t0" "$t1" "$left" \
+  printf '   %-13s loan %s (GET loan-service /loans): %s applied, schedule version %s -> %s, rate %s -> %s, term %s -> %s months, %s installments left, next %s\n' "" \
+    "$(short "$loan")" "$kind" "$v0" "$v1" "$(pct "$r0")" "$(pct "$r1")" "$t0" "$t1" "$left" \
     "$(money "$(jq -r 'first(.schedule[] | select(.status != "PAID")) | .total' <<<"$BODY")")"
   # She keeps paying: the next three installments are the new schedule's.
   local k=0 due total
@@ -597,8 +601,8 @@ dee_story() {
     C_DUE["$i:$k"]="$due"
     C_TOTAL["$i:$k"]="$total"
   done < <(jq -r '[.schedule[] | select(.status != "PAID")][:3][] | [.dueDate, .total] | @tsv' <<<"$BODY")
-  if [[ "$t1" == "$t0" && "$r1" == "$r0" ]]; then
-    missing 2 "APPLIED but neither the rate nor the term changed"
+  if [[ "$v1" == "$v0" ]]; then
+    missing 2 "APPLIED but the loan's schedule did not change (version $v0)"
     return 0
   fi
   item_done 2
@@ -844,7 +848,7 @@ cmd_demo() {
   for i in "${borrowers[@]}"; do book_loan "$i"; done
 
   echo
-  echo "3. Restructuring: Dee's bureau score falls $DEMO_BIG_DROP points before any installment is due"
+  echo "3. Relief by expected value: Dee's bureau score falls $DEMO_BIG_DROP points before any installment is due"
   dee_story "$dee"
 
   echo
