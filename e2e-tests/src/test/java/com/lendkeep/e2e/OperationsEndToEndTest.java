@@ -16,7 +16,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,19 +37,10 @@ class OperationsEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static ServiceProcesses services;
-    private static KafkaTestClient kafka;
 
     @BeforeAll
     static void start() throws Exception {
         services = E2eStack.services();
-        kafka = new KafkaTestClient(SharedTestInfra.bootstrapServers());
-    }
-
-    @AfterAll
-    static void closeClient() {
-        if (kafka != null) {
-            kafka.close();
-        }
     }
 
     @Test
@@ -113,9 +103,11 @@ class OperationsEndToEndTest {
                 {"eventId":"%s","type":"CUSTOMER_REGISTERED","source":"ops-test","occurredAt":"2026-12-01T10:00:00Z",
                  "schemaVersion":1,"customerId":"%s","data":{"customerId":"%s","customerType":"INDIVIDUAL"}}"""
                 .formatted(UUID.randomUUID(), customerId, customerId).replace("\n", "");
-        kafka.send("customer-events", customerId.toString(), event);
-        kafka.send("customer-events", customerId.toString(), event);
-        kafka.send("customer-events", customerId.toString(), "not json at all");
+        try (KafkaTestClient kafka = new KafkaTestClient(SharedTestInfra.bootstrapServers())) {
+            kafka.send("customer-events", customerId.toString(), event);
+            kafka.send("customer-events", customerId.toString(), event);
+            kafka.send("customer-events", customerId.toString(), "not json at all");
+        }
 
         await().atMost(WAIT).untilAsserted(() -> {
             assertTrue(sum(metrics(retention), "lendkeep_inbox_duplicates_skipped_total", "") >= duplicatesBefore + 1,
