@@ -18,7 +18,7 @@ import org.hibernate.Session;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.lendkeep.platform.events.EventEnvelope;
 import com.lendkeep.platform.events.EventType;
 
@@ -33,18 +33,21 @@ public class Outbox {
 
     private final EntityManager em;
     private final ObjectMapper mapper;
+    private final ObjectWriter writer;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
     private final String source;
-    private final Instance<BusinessDateSource> businessDates;
+    /** The loan book's date, in the service that owns it (loan-service); null elsewhere. */
+    private final BusinessDateSource businessDates;
 
     public Outbox(EntityManager em, ObjectMapper mapper, TransactionSynchronizationRegistry transactions,
             OutboxRelay relay, @ConfigProperty(name = "lendkeep.service-name") String source,
             Instance<BusinessDateSource> businessDates) {
-        this.businessDates = businessDates;
+        this.businessDates = businessDates.isResolvable() ? businessDates.get() : null;
         this.em = em;
-        // amounts keep their scale in the event tree (600000.00, not 6E+5 nor 600000): the default tree strips trailing zeros
-        this.mapper = mapper.copy().configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
+        // the service's mapper keeps amounts' scale in the event tree (platform json/StrictJson); written plain, never 6E+5
+        this.mapper = mapper;
+        this.writer = mapper.writer().with(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         this.transactions = transactions;
         this.relay = relay;
         this.source = source;
@@ -70,14 +73,14 @@ public class Outbox {
         if (events.isEmpty()) {
             return java.util.List.of();
         }
-        java.time.LocalDate businessDate = businessDates.isResolvable() ? businessDates.get().businessDate() : null;
+        java.time.LocalDate businessDate = businessDates == null ? null : businessDates.businessDate();
         java.util.List<EventEnvelope> envelopes = new java.util.ArrayList<>(events.size());
         java.util.List<String> payloads = new java.util.ArrayList<>(events.size());
         for (Pending e : events) {
             EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), e.type(), source, Instant.now(),
                     EventEnvelope.CURRENT_SCHEMA_VERSION, e.customerId(), mapper.valueToTree(e.data()), businessDate);
             try {
-                payloads.add(mapper.writer().with(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).writeValueAsString(envelope));
+                payloads.add(writer.writeValueAsString(envelope));
             } catch (JsonProcessingException ex) {
                 throw new IllegalStateException("event " + e.type() + " cannot be serialized", ex);
             }
