@@ -20,20 +20,26 @@ final class E2eStack {
     }
 
     /**
-     * Books a loan as the default test user and returns loan-service's answer (201). loan-service learns
-     * a new customer from customer-events a moment after customer-service answered: until then it
-     * refuses the booking with 422 naming customerId, and this waits that moment out.
+     * Books a loan as the default test user and returns loan-service's answer (201).
      */
     static io.restassured.response.Response bookLoan(String loansUrl, Map<String, Object> loan) {
-        io.restassured.response.Response[] booked = new io.restassured.response.Response[1];
+        return onceCustomerKnown(() -> io.restassured.RestAssured.given().contentType(io.restassured.http.ContentType.JSON)
+                .body(loan).post(loansUrl + "/loans"));
+    }
+
+    /**
+     * Sends a loan-service write about a customer just registered: loan-service learns a new customer
+     * from customer-events a moment after customer-service answered, and until then refuses with 422
+     * naming customerId. This sends again until that moment is over and returns the first other answer.
+     */
+    static io.restassured.response.Response onceCustomerKnown(java.util.function.Supplier<io.restassured.response.Response> write) {
+        io.restassured.response.Response[] answer = new io.restassured.response.Response[1];
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(200))
                 .until(() -> {
-                    io.restassured.response.Response r = io.restassured.RestAssured.given()
-                            .contentType(io.restassured.http.ContentType.JSON).body(loan).post(loansUrl + "/loans");
-                    booked[0] = r;
-                    return !(r.statusCode() == 422 && r.asString().contains("customerId"));
+                    answer[0] = write.get();
+                    return !(answer[0].statusCode() == 422 && answer[0].asString().contains("customerId"));
                 });
-        return booked[0];
+        return answer[0];
     }
 
     static synchronized ServiceProcesses services() throws Exception {

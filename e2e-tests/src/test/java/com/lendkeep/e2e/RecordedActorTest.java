@@ -192,8 +192,8 @@ class RecordedActorTest {
         String customer = registerCustomer();
         Map<String, Object> application = Map.of("customerId", customer, "amount", "5000.00", "annualRate", "0.07", "termMonths", 12,
                 "method", "ANNUITY");
-        var submitted = given().header(as("maker.actor3", "core-banking")).contentType(ContentType.JSON).body(application)
-                .post(loans + "/loan-applications").then().extract();
+        var submitted = E2eStack.onceCustomerKnown(() -> given().header(as("maker.actor3", "core-banking"))
+                .contentType(ContentType.JSON).body(application).post(loans + "/loan-applications")).then().extract();
         expect(failures, "loan-service POST /loan-applications", submitted, 201, "submittedBy", "maker.actor3");
         String id = submitted.path("id");
         var approved = given().header(as("checker.actor4", "core-banking")).contentType(ContentType.JSON)
