@@ -12,7 +12,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
@@ -42,16 +41,18 @@ public class ChargeOffService {
     private final EntityManager em;
     private final BusinessCalendar calendar;
     private final Outbox outbox;
+    private final CloseOfBusinessCatchUp catchUp;
 
-    public ChargeOffService(EntityManager em, BusinessCalendar calendar, Outbox outbox) {
+    public ChargeOffService(EntityManager em, BusinessCalendar calendar, Outbox outbox, CloseOfBusinessCatchUp catchUp) {
         this.em = em;
+        this.catchUp = catchUp;
         this.calendar = calendar;
         this.outbox = outbox;
     }
 
-    /** Operator action on one loan, whatever its days past due. */
+    /** Operator action on one loan, whatever its days past due (after the day's close, if a running one has not reached it). */
     public Loan chargeOff(UUID loanId, String reason, String user) {
-        Loan loan = em.find(Loan.class, loanId, LockModeType.PESSIMISTIC_WRITE);
+        Loan loan = catchUp.lockClosed(loanId);
         if (loan == null) {
             throw ApiException.notFound("loan", loanId);
         }

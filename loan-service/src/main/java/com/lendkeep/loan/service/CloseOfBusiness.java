@@ -24,9 +24,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * business, by the scheduler, or by asking for the same date again.
  * <p>
  * Between the first transaction and the last chunk the business date is already the new one while
- * some loans are not closed yet: a repayment on such a loan in that window is booked on the new date
- * before its installment is marked overdue (no late fee for it). Runs take seconds per hundred
- * thousand loans (docs/performance.md); the scheduler runs at night.
+ * some loans are not closed yet: an operation on such a loan closes that loan's day itself first
+ * ({@link CloseOfBusinessCatchUp}), and the run's chunk then skips it.
  */
 @ApplicationScoped
 public class CloseOfBusiness {

@@ -1,18 +1,16 @@
 package com.lendkeep.loan.service;
 
 import static com.lendkeep.loan.service.CloseOfBusinessStatements.lockNext;
-import static com.lendkeep.loan.service.CloseOfBusinessStatements.markOverdue;
-import static com.lendkeep.loan.service.CloseOfBusinessStatements.recordMoves;
-import static com.lendkeep.loan.service.CloseOfBusinessStatements.standings;
 
+import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,12 +19,10 @@ import jakarta.transaction.Transactional;
 
 import org.hibernate.Session;
 
-import com.lendkeep.loan.config.LoanConfig;
 import com.lendkeep.loan.domain.BusinessDate;
 import com.lendkeep.loan.domain.CloseOfBusinessRun;
 import com.lendkeep.loan.service.CloseOfBusinessStatements.Missed;
 import com.lendkeep.loan.service.CloseOfBusinessStatements.Move;
-import com.lendkeep.loan.service.CloseOfBusinessStatements.Standing;
 import com.lendkeep.platform.events.EventEnvelope;
 import com.lendkeep.platform.events.EventType;
 import com.lendkeep.platform.events.Payloads;
@@ -59,18 +55,13 @@ public class CloseOfBusinessChunk {
     private final BusinessCalendar calendar;
     private final EntityManager em;
     private final Outbox outbox;
-    private final DelinquencyService delinquency;
-    private final ChargeOffService chargeOffs;
-    private final LoanConfig config;
+    private final CloseOfBusinessDay day;
 
-    public CloseOfBusinessChunk(BusinessCalendar calendar, EntityManager em, Outbox outbox, DelinquencyService delinquency,
-            ChargeOffService chargeOffs, LoanConfig config) {
+    public CloseOfBusinessChunk(BusinessCalendar calendar, EntityManager em, Outbox outbox, CloseOfBusinessDay day) {
         this.calendar = calendar;
         this.em = em;
         this.outbox = outbox;
-        this.delinquency = delinquency;
-        this.chargeOffs = chargeOffs;
-        this.config = config;
+        this.day = day;
     }
 
     /** Moves the business date to {@code date}, records the run and queues its loans; returns the run's id. */
@@ -103,7 +94,7 @@ public class CloseOfBusinessChunk {
         run.startedAt = Instant.now();
         em.persist(run);
         em.flush();
-        LocalDate cutoff = cutoff(date);
+        LocalDate cutoff = day.cutoff(date);
         em.unwrap(Session.class).doWork(c -> {
             // one statement over the whole book: longer than the connection's socket timeout for a million loans
             int socketTimeout = c.getNetworkTimeout();
@@ -142,39 +133,11 @@ public class CloseOfBusinessChunk {
         if (queued.isEmpty()) {
             return new Chunk(0, after);
         }
-        LocalDate cutoff = cutoff(date);
-        List<Missed> missed = loans.isEmpty() ? List.of() : session.doReturningWork(c -> markOverdue(c, loans, cutoff));
-        List<Standing> standings = loans.isEmpty() ? List.of() : session.doReturningWork(c -> standings(c, loans));
-        List<Move> moves = new ArrayList<>();
-        List<UUID> toChargeOff = new ArrayList<>();
-        int threshold = config.chargeOff().daysPastDue();
-        for (Standing s : standings) {
-            int dpd = s.oldestOverdue() == null ? 0 : (int) ChronoUnit.DAYS.between(s.oldestOverdue(), date);
-            String bucket = delinquency.buckets().classify(dpd);
-            if (!Objects.equals(bucket, s.bucket())) {
-                moves.add(new Move(s, bucket, dpd));
-            }
-            if (threshold > 0 && dpd >= threshold) {
-                toChargeOff.add(s.loanId());
-            }
-        }
-        if (!moves.isEmpty()) {
-            session.doWork(c -> recordMoves(c, moves, date));
-        }
-        // PAYMENT_MISSED first, then DELINQUENCY_CHANGED, as one batch
-        List<Outbox.Pending> events = new ArrayList<>(missed.size() + moves.size());
-        for (Missed m : missed) {
-            events.add(new Outbox.Pending(EventType.PAYMENT_MISSED, m.customerId(), new Payloads.PaymentMissed(m.loanId(), m.seq(),
-                    m.dueDate(), m.amountDue(), (int) ChronoUnit.DAYS.between(m.dueDate(), date), m.consecutive(), m.outstanding(),
-                    m.feesOutstanding())));
-        }
-        for (Move m : moves) {
-            events.add(new Outbox.Pending(EventType.DELINQUENCY_CHANGED, m.loan().customerId(), new Payloads.DelinquencyChanged(
-                    m.loan().loanId(), m.loan().bucket(), m.bucket(), m.daysPastDue(), m.loan().overdue(), m.loan().feesOutstanding())));
-        }
-        outbox.publishAll(events);
-        List<ChargeOffService.ChargedOff> chargedOff = chargeOffs.chargeOff(toChargeOff, date,
-                "days past due reached " + threshold + " at close of business", run.triggeredBy);
+        loans.removeAll(session.doReturningWork(c -> closedInline(c, runId, loans)));
+        CloseOfBusinessDay.Closed closed = day.close(loans, date, run.triggeredBy);
+        List<Missed> missed = closed.missed();
+        List<Move> moves = closed.moves();
+        List<ChargeOffService.ChargedOff> chargedOff = closed.chargedOff();
         session.doWork(c -> {
             try (PreparedStatement st = c.prepareStatement("DELETE FROM close_of_business_queue WHERE run_id = ? AND loan_id = ANY (?)")) {
                 st.setLong(1, runId);
@@ -191,14 +154,45 @@ public class CloseOfBusinessChunk {
         return new Chunk(queued.size(), queued.get(queued.size() - 1));
     }
 
-    /** Marks the run finished. */
+    /** Marks the run finished, with the counts of the loans operations closed inline added to the chunks'. */
     public CloseOfBusinessRun finish(long runId) {
         CloseOfBusinessRun run = em.find(CloseOfBusinessRun.class, runId);
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement st = c.prepareStatement("""
+                    SELECT count(*), coalesce(sum(missed_payments), 0), coalesce(sum(late_fees_charged), 0),
+                           coalesce(sum(delinquency_changes), 0), coalesce(sum(charged_off), 0)
+                    FROM close_of_business_inline WHERE run_id = ?""")) {
+                st.setLong(1, runId);
+                try (ResultSet rs = st.executeQuery()) {
+                    rs.next();
+                    run.loansClosed += rs.getInt(1);
+                    run.missedPayments += rs.getInt(2);
+                    run.lateFeesCharged += rs.getInt(3);
+                    run.delinquencyChanges += rs.getInt(4);
+                    run.chargedOff += rs.getInt(5);
+                }
+            }
+        });
         run.finishedAt = Instant.now();
         return run;
     }
 
-    private LocalDate cutoff(LocalDate date) {
-        return date.minusDays(config.delinquency().graceDays());
+    /**
+     * The loans of the chunk an operation already closed for this run ({@link CloseOfBusinessCatchUp}).
+     * Read after the chunk locked them: an operation still closing one holds its lock, so every such
+     * close has committed by now and this new statement sees it.
+     */
+    private static List<UUID> closedInline(Connection c, long runId, List<UUID> loans) throws SQLException {
+        List<UUID> closed = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement("SELECT loan_id FROM close_of_business_inline WHERE run_id = ? AND loan_id = ANY (?)")) {
+            st.setLong(1, runId);
+            st.setArray(2, c.createArrayOf("uuid", loans.toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    closed.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return closed;
     }
 }

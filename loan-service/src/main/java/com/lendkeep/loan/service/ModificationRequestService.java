@@ -45,10 +45,12 @@ public class ModificationRequestService {
     private final ModificationService modifications;
     private final LoanService loans;
     private final BusinessCalendar calendar;
+    private final CloseOfBusinessCatchUp catchUp;
 
     public ModificationRequestService(EntityManager em, ModificationRequestRepository requests, ModificationService modifications,
-            LoanService loans, BusinessCalendar calendar) {
+            LoanService loans, BusinessCalendar calendar, CloseOfBusinessCatchUp catchUp) {
         this.em = em;
+        this.catchUp = catchUp;
         this.requests = requests;
         this.modifications = modifications;
         this.loans = loans;
@@ -109,7 +111,8 @@ public class ModificationRequestService {
             throw new ApiException(403, "Forbidden", "request " + requestId + " was made by " + r.requestedBy
                     + ": another user must approve it (four eyes)", null);
         }
-        Loan loan = em.find(Loan.class, r.loanId, LockModeType.PESSIMISTIC_WRITE);
+        // applied on the business date: after the day's close, if a running one has not reached the loan
+        Loan loan = catchUp.lockClosed(r.loanId);
         LoanModification applied = modifications.applyApproved(loan, command(r), r.id, r.requestedBy, user);
         r.status = RequestStatus.APPROVED;
         r.decidedBy = user;

@@ -11,7 +11,6 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import com.lendkeep.loan.config.LoanConfig;
@@ -54,11 +53,14 @@ public class ModificationService {
     private final Map<ModificationKind, LoanModifier> modifiers = new EnumMap<>(ModificationKind.class);
     private final DelinquencyService delinquency;
     private final Outbox outbox;
+    private final CloseOfBusinessCatchUp catchUp;
     private final int probationMonths;
 
     public ModificationService(EntityManager em, LoanModificationRepository modifications, BusinessCalendar calendar,
-            LoanService loanService, Instance<LoanModifier> kinds, DelinquencyService delinquency, Outbox outbox, LoanConfig config) {
+            LoanService loanService, Instance<LoanModifier> kinds, DelinquencyService delinquency, Outbox outbox, LoanConfig config,
+            CloseOfBusinessCatchUp catchUp) {
         this.em = em;
+        this.catchUp = catchUp;
         this.modifications = modifications;
         this.calendar = calendar;
         this.loanService = loanService;
@@ -74,7 +76,8 @@ public class ModificationService {
             Log.debugf("intervention %s already applied", accepted.interventionId());
             return;
         }
-        Loan loan = em.find(Loan.class, accepted.loanId(), LockModeType.PESSIMISTIC_WRITE);
+        // applied on the business date: after the day's close, if a running one has not reached the loan
+        Loan loan = catchUp.lockClosed(accepted.loanId());
         if (loan == null || !loan.customerId.equals(customerId)) {
             reject(customerId, accepted, "loan " + accepted.loanId() + " does not exist for this customer");
             return;

@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,11 +36,13 @@ public class RepaymentReversalService {
     private final LoanService loanService;
     private final DelinquencyService delinquency;
     private final Outbox outbox;
+    private final CloseOfBusinessCatchUp catchUp;
     private final ObjectMapper mapper;
 
     public RepaymentReversalService(EntityManager em, BusinessCalendar calendar, LoanService loanService, DelinquencyService delinquency,
-            Outbox outbox, ObjectMapper mapper) {
+            Outbox outbox, ObjectMapper mapper, CloseOfBusinessCatchUp catchUp) {
         this.em = em;
+        this.catchUp = catchUp;
         this.calendar = calendar;
         this.loanService = loanService;
         this.delinquency = delinquency;
@@ -50,7 +51,8 @@ public class RepaymentReversalService {
     }
 
     public RepaymentService.Result reverse(UUID loanId, UUID repaymentId, String reason, String user) {
-        Loan loan = em.find(Loan.class, loanId, LockModeType.PESSIMISTIC_WRITE);
+        // dated the business date: after the day's close, if a running one has not reached the loan
+        Loan loan = catchUp.lockClosed(loanId);
         if (loan == null) {
             throw ApiException.notFound("loan", loanId);
         }

@@ -6,11 +6,11 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,7 +44,9 @@ import com.lendkeep.platform.rest.ApiException;
  * refused.</li>
  * </ol>
  * The loan row is locked first: close of business, modifications and other repayments of the
- * loan wait, and everything here is read after the lock.
+ * loan wait, and everything here is read after the lock. A loan a running close of business has
+ * not reached yet has its day closed here ({@link CloseOfBusinessCatchUp}): before the payment if
+ * it is dated the new business date, after it if back-valued before.
  */
 @ApplicationScoped
 @Transactional
@@ -63,10 +65,12 @@ public class RepaymentService {
     private final Outbox outbox;
     private final int graceDays;
     private final ObjectMapper mapper;
+    private final CloseOfBusinessCatchUp catchUp;
 
     public RepaymentService(EntityManager em, RepaymentRepository repayments, BusinessCalendar calendar, LoanService loanService,
-            DelinquencyService delinquency, Outbox outbox, LoanConfig config, ObjectMapper mapper) {
+            DelinquencyService delinquency, Outbox outbox, LoanConfig config, ObjectMapper mapper, CloseOfBusinessCatchUp catchUp) {
         this.em = em;
+        this.catchUp = catchUp;
         this.repayments = repayments;
         this.calendar = calendar;
         this.loanService = loanService;
@@ -77,12 +81,18 @@ public class RepaymentService {
     }
 
     public Result repay(UUID loanId, RepaymentRequest request, String recordedBy) {
-        Loan loan = em.find(Loan.class, loanId, LockModeType.PESSIMISTIC_WRITE);
+        Optional<CloseOfBusinessCatchUp.Pending> dayToClose = catchUp.lock(loanId);
+        LocalDate today = calendar.today();
+        LocalDate paidOn = request.paidOn() == null ? today : request.paidOn();
+        // a running close of business has not closed this loan's day yet: a payment of the new date comes after it
+        boolean closedFirst = dayToClose.isPresent() && !paidOn.isBefore(dayToClose.get().date());
+        if (closedFirst) {
+            catchUp.close(loanId, dayToClose.get());
+        }
+        Loan loan = catchUp.loaded(loanId, closedFirst);
         if (loan == null) {
             throw ApiException.notFound("loan", loanId);
         }
-        LocalDate today = calendar.today();
-        LocalDate paidOn = request.paidOn() == null ? today : request.paidOn();
         LoanService.requireActive(loan);
         if (paidOn.isAfter(today)) {
             throw ApiException.badRequest("paidOn", "paidOn " + paidOn + " is after the business date " + today);
@@ -126,6 +136,10 @@ public class RepaymentService {
         delinquency.reclassify(loan, today, DelinquencyHistory.Trigger.REPAYMENT);
         if (loan.unpaidInstallments().isEmpty()) {
             close(loan, LoanService.settledStatus(loan, paidOn), paidOn);
+        } else if (dayToClose.isPresent() && !closedFirst) {
+            // back-valued before the running close's date: the payment came first, the day's close (what is still missed) after it
+            catchUp.close(loanId, dayToClose.get());
+            em.refresh(loan);
         }
         return new Result(repayment, loan);
     }
