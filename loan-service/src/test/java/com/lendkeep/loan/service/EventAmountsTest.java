@@ -94,4 +94,30 @@ class EventAmountsTest {
         assertTrue(cured.get("newBucket").isNull(), cured.toString());
         assertEquals(new BigDecimal("0.00"), written(cured, "feesOutstanding"));
     }
+    @Test
+    void twoInstallmentsMissedInOneCloseCountOnFromTheOnesMissedBefore() {
+        Map<String, Object> body = TestSupport.loanBody(TestSupport.knownCustomer(), "3000.00", "0.06", 6, businessDate(), "ANNUITY");
+        body.put("lateFee", "25.00");
+        String id = openLoan(body);
+        JsonPath booked = loan(id);
+        LocalDate due1 = LocalDate.parse(booked.getString("schedule[0].dueDate"));
+        LocalDate due3 = LocalDate.parse(booked.getString("schedule[2].dueDate"));
+        BigDecimal fee = new BigDecimal("25.00");
+
+        advanceTo(due1.plusDays(2));
+        advanceTo(due3.plusDays(2));
+        List<JsonNode> missed = events(kafka, "repayment-events", "PAYMENT_MISSED", id, 3);
+        // installment 1 missed alone, then 2 and 3 in one close: 2 and 3 in a row after the first, each with its fee;
+        // the loan's unpaid fees after that close are the three fees; no principal was paid
+        int[] consecutive = { 1, 2, 3 };
+        BigDecimal[] fees = { fee, fee.multiply(BigDecimal.valueOf(3)), fee.multiply(BigDecimal.valueOf(3)) };
+        for (int k = 0; k < 3; k++) {
+            JsonNode m = missed.get(k).get("data");
+            assertEquals(k + 1, m.get("installmentNumber").asInt());
+            assertEquals(consecutive[k], m.get("consecutiveMissed").asInt(), m.toString());
+            assertEquals(money(booked.get("schedule[" + k + "].total")).add(fee), written(m, "amountDue"));
+            assertEquals(fees[k], written(m, "feesOutstanding"), m.toString());
+            assertEquals(new BigDecimal("3000.00"), written(m, "outstanding"));
+        }
+    }
 }
