@@ -106,6 +106,10 @@ public final class Bench {
             if (o.has("scaleout")) {
                 phases.scaleOut();
             }
+            if (o.has("cobcrash")) {
+                new CloseOfBusinessCrashBench(this).run(o.cobCrashLoans);
+                report.write(root);
+            }
             if (o.has("cob")) {
                 for (int loans : o.cobLoans) {
                     new CloseOfBusinessBench(this).run(loans);
@@ -171,6 +175,7 @@ public final class Bench {
         int customers = 100_000;
         List<Integer> growth = List.of(10_000, 100_000, 1_000_000);
         List<Integer> cobLoans = List.of(100_000, 1_000_000);
+        int cobCrashLoans = 5_000;
         long growthEvents = 300_000;
         long scaleOutEvents = 300_000;
         int scaleOutPartitions = 6;
@@ -182,7 +187,7 @@ public final class Bench {
         int restConnections = 16;
         boolean jfr;
         String label = "";
-        Set<String> phases = new LinkedHashSet<>(List.of("startup", "pipeline", "latency", "rest", "growth", "scaleout", "cob"));
+        Set<String> phases = new LinkedHashSet<>(List.of("startup", "pipeline", "latency", "rest", "growth", "scaleout", "cobcrash", "cob"));
 
         boolean has(String phase) {
             return phases.contains(phase);
@@ -202,6 +207,7 @@ public final class Bench {
                     case "--customers" -> { o.customers = Integer.parseInt(v); i++; }
                     case "--growth" -> { o.growth = parseInts(v); i++; }
                     case "--cob-loans" -> { o.cobLoans = parseInts(v); i++; }
+                    case "--cob-crash-loans" -> { o.cobCrashLoans = Integer.parseInt(v); i++; }
                     case "--growth-events" -> { o.growthEvents = Long.parseLong(v); i++; }
                     case "--scaleout-events" -> { o.scaleOutEvents = Long.parseLong(v); i++; }
                     case "--partitions" -> { o.partitions = Integer.parseInt(v); i++; }
@@ -222,7 +228,8 @@ public final class Bench {
                                   --probes N           missed payments timed to their intervention (200)
                                   --rest-seconds N     wrk duration per endpoint and round (15); --rest-rounds N (3)
                                   --cob-loans A,B      loans of the close-of-business runs (100000,1000000)
-                                  --phases LIST        startup,pipeline,latency,rest,growth,scaleout,cob (all; latency and rest start the stack)
+                                  --cob-crash-loans N  loans of the close of business killed mid-run and resumed (5000)
+                                  --phases LIST        startup,pipeline,latency,rest,growth,scaleout,cobcrash,cob (all; latency and rest start the stack)
                                   --jfr                record risk-service during the pipeline (JFR, profile settings)
                                   --out FILE           where the table goes (docs/performance.md)
                                   --label TEXT         a word for this run in the table's heading""");

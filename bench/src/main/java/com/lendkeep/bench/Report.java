@@ -149,6 +149,12 @@ final class Report {
                 load));
     }
 
+    void closeOfBusinessCrash(int loans, int chunksAtKill, int queuedAtKill, String check, boolean ok, double seconds, double load) {
+        rows.add(row(f("6. Close of business over %,d loans killed (SIGKILL) after %d chunks of 100, restarted and resumed", loans,
+                chunksAtKill), f("%,d loans still queued at the kill; after the resume: %s; %.0f s in all", queuedAtKill, check, seconds),
+                "each loan's day closed exactly once", ok ? "yes" : "**no**", load));
+    }
+
     void closeOfBusiness(int loans, double seconds, long missed, long events, double rssBefore, double rssMax, double serviceCpu,
             double postgresCpu, double postgresMb, double load) {
         // the goal is stated for 1,000,000 loans; a smaller book is held to the same rate

@@ -104,7 +104,7 @@ final class Services implements AutoCloseable {
         pb.environment().put("HTTP_PORT", Integer.toString(port));
         long t0 = System.nanoTime();
         Process p = pb.start();
-        awaitReady(name, p, "http://localhost:" + port, Duration.ofSeconds(180));
+        awaitReady(name, p, "http://localhost:" + port, Duration.ofMinutes(10)); // a start-up took 175 s at a load of 70 here
         Instance i = new Instance(name, service, p, port, (System.nanoTime() - t0) / 1e9);
         running.put(name, i);
         return i;

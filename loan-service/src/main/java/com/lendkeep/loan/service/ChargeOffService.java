@@ -96,10 +96,13 @@ public class ChargeOffService {
                                              interest_earned = least(i.interest_earned, greatest(i.interest_paid, i.interest_earned)),
                                              version = i.version + 1
                     FROM loan l
-                    WHERE i.loan_id = l.id AND l.id = ANY (?) AND l.status = 'ACTIVE' AND i.status <> 'PAID' AND i.due_date > ?""")) {
-                // interest not yet earned is never owed, so a written-off loan does not show it either
+                    WHERE i.loan_id = l.id AND l.id = ANY (?) AND i.loan_id = ANY (?) AND l.status = 'ACTIVE' AND i.status <> 'PAID'
+                      AND i.due_date > ?""")) {
+                // interest not yet earned is never owed, so a written-off loan does not show it either; both sides of the join
+                // bounded by the ids (close of business charges off within a chunk: never a scan of the book)
                 st.setArray(1, ids);
-                st.setDate(2, Date.valueOf(on));
+                st.setArray(2, ids);
+                st.setDate(3, Date.valueOf(on));
                 st.executeUpdate();
             }
             try (PreparedStatement st = c.prepareStatement("UPDATE loan SET status = ?, closed_on = ?, closure_reason = ?, "

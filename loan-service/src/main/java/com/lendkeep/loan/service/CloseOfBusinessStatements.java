@@ -83,7 +83,10 @@ final class CloseOfBusinessStatements {
      * this one: those overdue before (the statement's snapshot) plus those marked now. The loans'
      * sums are one aggregate over their installments and the counts of those marked now window
      * functions over them (a subquery per marked installment over all the marked ones was quadratic
-     * in the chunk).
+     * in the chunk). Both sides of the update's join are bounded by the chunk's ids, and
+     * {@code due_date + 0} keeps the index of open installments by due date out: PostgreSQL chose a
+     * bitmap AND with it (reading its whole range before the date, every installment of the book
+     * falling due, every chunk), or a hash join over every loan; either is a scan of the book per chunk.
      */
     static List<Missed> markOverdue(Connection c, List<UUID> loans, LocalDate cutoff) throws SQLException {
         List<Missed> missed = new ArrayList<>();
@@ -92,7 +95,7 @@ final class CloseOfBusinessStatements {
                     UPDATE installment i
                     SET status = 'OVERDUE', fee_due = i.fee_due + l.late_fee, version = i.version + 1
                     FROM loan l
-                    WHERE l.id = i.loan_id AND i.loan_id = ANY (?) AND i.status = 'PENDING' AND i.due_date < ?
+                    WHERE l.id = i.loan_id AND l.id = ANY (?) AND i.loan_id = ANY (?) AND i.status = 'PENDING' AND i.due_date + 0 < ?
                       AND i.principal_due + i.interest_due + i.fee_due - i.principal_paid - i.interest_paid - i.fee_paid > 0
                     RETURNING i.loan_id, l.customer_id, i.seq, i.due_date, l.late_fee,
                               i.principal_due + i.interest_due + i.fee_due - i.principal_paid - i.interest_paid - i.fee_paid AS amount_due
@@ -112,8 +115,9 @@ final class CloseOfBusinessStatements {
                 ORDER BY m.due_date, m.loan_id, m.seq""")) {
             Array ids = c.createArrayOf("uuid", loans.toArray());
             st.setArray(1, ids);
-            st.setDate(2, Date.valueOf(cutoff));
-            st.setArray(3, ids);
+            st.setArray(2, ids);
+            st.setDate(3, Date.valueOf(cutoff));
+            st.setArray(4, ids);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     missed.add(new Missed(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3),
