@@ -61,6 +61,8 @@ final class Services implements AutoCloseable {
     private final Path logs;
     private final Map<String, String> env = new HashMap<>();
     private final Map<String, Instance> running = new LinkedHashMap<>();
+    /** Processes not ready yet: stopped too if the bench ends meanwhile (a Ctrl-C during a slow start-up left one running). */
+    private final java.util.Set<Process> starting = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final List<String> extraFlags = new ArrayList<>();
 
     Services(Path root, Path logs, Map<String, String> env) throws IOException {
@@ -104,7 +106,12 @@ final class Services implements AutoCloseable {
         pb.environment().put("HTTP_PORT", Integer.toString(port));
         long t0 = System.nanoTime();
         Process p = pb.start();
-        awaitReady(name, p, "http://localhost:" + port, Duration.ofMinutes(10)); // a start-up took 175 s at a load of 70 here
+        starting.add(p);
+        try {
+            awaitReady(name, p, "http://localhost:" + port, Duration.ofMinutes(10)); // a start-up took 175 s at a load of 70 here
+        } finally {
+            starting.remove(p);
+        }
         Instance i = new Instance(name, service, p, port, (System.nanoTime() - t0) / 1e9);
         running.put(name, i);
         return i;
@@ -154,6 +161,9 @@ final class Services implements AutoCloseable {
     public void close() throws InterruptedException {
         for (String name : List.copyOf(running.keySet())) {
             stop(name);
+        }
+        for (Process p : List.copyOf(starting)) {
+            p.destroyForcibly();
         }
     }
 }
