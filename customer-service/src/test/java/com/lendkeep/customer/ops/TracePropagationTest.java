@@ -3,6 +3,7 @@ package com.lendkeep.customer.ops;
 import static com.lendkeep.customer.TestSupport.customer;
 import static com.lendkeep.customer.TestSupport.event;
 import static com.lendkeep.customer.TestSupport.json;
+import static com.lendkeep.customer.TestSupport.envelope;
 import static com.lendkeep.customer.TestSupport.loanOpened;
 import static com.lendkeep.customer.TestSupport.register;
 import static com.lendkeep.customer.TestSupport.repayment;
@@ -22,10 +23,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import jakarta.inject.Inject;
 
@@ -35,6 +40,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,11 +74,14 @@ class TracePropagationTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("quarkus.otel.sdk.disabled", "false",
                     "quarkus.otel.exporter.otlp.enabled", "false",
-                    "quarkus.otel.bsp.schedule.delay", "PT0.05S");
+                    "quarkus.otel.bsp.schedule.delay", "PT0.05S",
+                    // its "loan not known yet" record is the consumer log record the MDC test reads
+                    "quarkus.log.category.\"" + EXPOSURE_LOGGER + "\".level", "DEBUG");
         }
     }
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String EXPOSURE_LOGGER = "com.lendkeep.customer.service.LoanExposureService";
     private static KafkaTestClient kafka;
 
     @Inject
@@ -133,6 +142,48 @@ class TracePropagationTest {
         for (String traceId : List.of(traceA, traceB)) {
             assertNotNull(await().atMost(WAIT).until(() -> span(traceId, SpanKind.CONSUMER), s -> s != null));
         }
+    }
+
+    /** A consumer's log records name the event it handles and the trace (JSON logs print the MDC as "mdc"). */
+    @Test
+    void aConsumersLogRecordsCarryTheEventIdAndTheTrace() {
+        String id = register(customer());
+        String traceId = randomHex(16);
+        UUID unknownLoan = UUID.randomUUID();
+        String delinquency = envelope("DELINQUENCY_CHANGED", id, Instant.now(), """
+                {"loanId":"%s","previousBucket":null,"newBucket":"1-30","daysPastDue":3,"overdueAmount":100.00}
+                """.formatted(unknownLoan));
+        String eventId = json(delinquency).path("eventId").asText();
+        List<ExtLogRecord> records = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record instanceof ExtLogRecord ext && ext.getFormattedMessage().contains(unknownLoan.toString())) {
+                    ext.copyMdc(); // as it was while the consumer logged
+                    records.add(ext);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(EXPOSURE_LOGGER);
+        logger.addHandler(capture);
+        try {
+            send(List.of(record("loan-events", id, delinquency, traceId)));
+            await().atMost(WAIT).until(() -> !records.isEmpty());
+        } finally {
+            logger.removeHandler(capture);
+        }
+        ExtLogRecord logged = records.get(0);
+        assertEquals(eventId, logged.getMdc("eventId"));
+        assertEquals(traceId, logged.getMdc("traceId"));
+        assertTrue(String.valueOf(logged.getMdc("spanId")).matches("[0-9a-f]{16}"), "spanId " + logged.getMdc("spanId"));
     }
 
     /** A TIER_CHANGED from one tier to another (the registration's has no previous tier and another trace). */
