@@ -70,6 +70,15 @@ class OperationsEndToEndTest {
             given().get(url + "/q/health/ready").then().statusCode(200)
                     .body("checks.name", hasItem("event pipeline"));
         }
+        // customer-service's read cache: two reads of one profile are two requests of the cache (a miss and a hit,
+        // or bypasses while its change listener is not listening)
+        String customers = services.url("customer-service");
+        String id = given().get(customers + "/customers").then().statusCode(200).extract().path("items[0].id");
+        double cacheBefore = sum(metrics(customers), "lendkeep_customer_read_cache_requests_total", "");
+        given().get(customers + "/customers/" + id).then().statusCode(200);
+        given().get(customers + "/customers/" + id).then().statusCode(200);
+        assertEquals(cacheBefore + 2, sum(metrics(customers), "lendkeep_customer_read_cache_requests_total", ""), 0.0001,
+                "read-cache requests counted");
     }
 
     /** Runs after ChurnCaseEndToEndTest (classes run in name order): its alert, intervention and COB show. */
@@ -87,6 +96,9 @@ class OperationsEndToEndTest {
             assertTrue(sum(loan, "lendkeep_outbox_published_events_total", "") >= 1, "events published by the relay");
             assertTrue(sum(metrics(services.url("risk-service")), "lendkeep_inbox_processed_events_total", "") >= 1,
                     "events processed by risk-service");
+            assertTrue(sum(metrics(services.url("risk-service")), "lendkeep_risk_scoring_batch_seconds_count", "") >= 1,
+                    "batches scored by risk-service");
+            assertTrue(sum(loan, "lendkeep_loan_cob_loans_processed_total", "") >= 1, "loans closed by close of business");
         });
     }
 

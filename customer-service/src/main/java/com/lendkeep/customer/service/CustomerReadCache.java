@@ -14,6 +14,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.lendkeep.customer.config.CustomerConfig;
+import com.lendkeep.customer.ops.ReadCacheMetrics;
 
 /**
  * The answers of {@code GET /customers/{id}} (the response's JSON and the version for its ETag),
@@ -53,8 +54,10 @@ public class CustomerReadCache {
     /** Incremented when an id of the stripe is dropped. */
     private final AtomicLongArray stripes = new AtomicLongArray(STRIPES);
     private volatile boolean listening;
+    private final ReadCacheMetrics metrics;
 
-    public CustomerReadCache(CustomerConfig config, TransactionSynchronizationRegistry transactions) {
+    public CustomerReadCache(CustomerConfig config, TransactionSynchronizationRegistry transactions, ReadCacheMetrics metrics) {
+        this.metrics = metrics;
         int maxSize = config.readCache().maxSize();
         this.entries = maxSize <= 0 ? null : Caffeine.newBuilder().maximumSize(maxSize).executor(Runnable::run).build();
         this.transactions = transactions;
@@ -76,12 +79,15 @@ public class CustomerReadCache {
      */
     public Entry get(UUID id, Supplier<Entry> load) {
         if (!listening) {
+            metrics.bypass();
             return load.get();
         }
         Entry hit = entries.getIfPresent(id);
         if (hit != null) {
+            metrics.hit();
             return hit;
         }
+        metrics.miss();
         int stripe = stripe(id);
         long generationBefore = generation.get();
         long stripeBefore = stripes.get(stripe);

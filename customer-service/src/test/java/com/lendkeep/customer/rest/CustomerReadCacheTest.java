@@ -27,6 +27,7 @@ import com.lendkeep.customer.service.CustomerReadCache;
 import com.lendkeep.infra.KafkaTestClient;
 import com.lendkeep.infra.RealInfraTestResource;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,6 +54,9 @@ class CustomerReadCacheTest {
 
     @Inject
     CustomerRepository customers;
+
+    @Inject
+    MeterRegistry registry;
 
     @BeforeAll
     static void kafka() {
@@ -106,6 +110,25 @@ class CustomerReadCacheTest {
         assertEquals(id, fromCache.path("id"));
         assertEquals("Ana Lopez", fromCache.path("fullName"));
         assertEquals("STANDARD", fromCache.path("tier.value"));
+    }
+
+    /** lendkeep_customer_read_cache_requests_total: a read kept is a miss, the next one a hit (docs/operations.md). */
+    @Test
+    void readsAreCountedAsHitsAndMisses() {
+        String id = register(customer());
+        awaitListening();
+        double missesBefore = cacheRequests("miss");
+        readIntoCache(id);
+        assertTrue(cacheRequests("miss") > missesBefore, "the read that loaded the entry is a miss");
+        double hitsBefore = cacheRequests("hit");
+        read(id);
+        assertEquals(hitsBefore + 1, cacheRequests("hit"));
+        String scraped = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(scraped.contains("lendkeep_customer_read_cache_requests_total{result=\"hit\"}"), "served at /q/metrics");
+    }
+
+    private double cacheRequests(String result) {
+        return registry.get("lendkeep.customer.read.cache.requests").tag("result", result).counter().count();
     }
 
     @Test

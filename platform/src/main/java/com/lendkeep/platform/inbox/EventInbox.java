@@ -1,6 +1,5 @@
 package com.lendkeep.platform.inbox;
 
-import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -19,17 +18,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
+import org.jboss.logging.MDC;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.lendkeep.platform.Failures;
 import com.lendkeep.platform.events.EventEnvelope;
-import com.lendkeep.platform.events.EventType;
 import com.lendkeep.platform.ops.PlatformMetrics;
+import com.lendkeep.platform.tracing.InboxTracing;
+import com.lendkeep.platform.tracing.TraceParents;
 
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -48,31 +45,44 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class EventInbox {
 
+    /** MDC keys of consumer log records (docs/operations.md, "Logs"). */
+    public static final String MDC_EVENT_ID = "eventId";
+    public static final String MDC_BATCH_FIRST_EVENT = "batchFirstEventId";
+    public static final String MDC_BATCH_SIZE = "batchSize";
+
     private final ObjectMapper mapper;
     private final Validator validator;
     private final EntityManager em;
     private final DeadLetters deadLetters;
     private final PlatformMetrics metrics;
+    private final InboxTracing tracing;
+    private final EnvelopeParser parser;
     private final int maxAttempts;
 
     public EventInbox(ObjectMapper mapper, Validator validator, EntityManager em, DeadLetters deadLetters, PlatformMetrics metrics,
-            @ConfigProperty(name = "lendkeep.inbox.max-attempts", defaultValue = "3") int maxAttempts) {
+            InboxTracing tracing, @ConfigProperty(name = "lendkeep.inbox.max-attempts", defaultValue = "3") int maxAttempts) {
         this.metrics = metrics;
+        this.tracing = tracing;
         this.mapper = mapper;
+        this.parser = new EnvelopeParser(mapper);
         this.validator = validator;
         this.em = em;
         this.deadLetters = deadLetters;
         this.maxAttempts = maxAttempts;
     }
 
-    /** A raw message as it came off a topic. */
-    public record Incoming(String topic, String key, String value) {
+    /** A raw message as it came off a topic, with its {@code traceparent} header (null if none). */
+    public record Incoming(String topic, String key, String value, String traceParent) {
+
+        public Incoming(String topic, String key, String value) {
+            this(topic, key, value, null);
+        }
 
         /** The records of one poll, in order. */
         public static List<Incoming> of(ConsumerRecords<String, String> records) {
             List<Incoming> messages = new ArrayList<>(records.count());
             for (ConsumerRecord<String, String> r : records) {
-                messages.add(new Incoming(r.topic(), r.key(), r.value()));
+                messages.add(new Incoming(r.topic(), r.key(), r.value(), TraceParents.of(r.headers())));
             }
             return messages;
         }
@@ -88,10 +98,12 @@ public class EventInbox {
     public void processBatch(List<Incoming> messages, BatchEventHandler handler) {
         List<EventEnvelope> events = new ArrayList<>(messages.size());
         List<Incoming> parsed = new ArrayList<>(messages.size());
+        List<String> traceParents = new ArrayList<>(messages.size());
         for (Incoming m : messages) {
             try {
                 events.add(parse(m.value()));
                 parsed.add(m);
+                traceParents.add(m.traceParent());
             } catch (PoisonMessageException e) {
                 deadLetters.send(m.topic(), m.key(), m.value(), e.getMessage());
             }
@@ -113,7 +125,15 @@ public class EventInbox {
                         }
                     }
                     if (!todo.isEmpty()) {
-                        handler.handle(todo);
+                        // consumer log records name the batch: its first event and its size
+                        MDC.put(MDC_BATCH_FIRST_EVENT, todo.get(0).eventId().toString());
+                        MDC.put(MDC_BATCH_SIZE, String.valueOf(todo.size()));
+                        try {
+                            tracing.inTraces(messages.get(0).topic(), events, traceParents, () -> handler.handle(todo));
+                        } finally {
+                            MDC.remove(MDC_BATCH_FIRST_EVENT);
+                            MDC.remove(MDC_BATCH_SIZE);
+                        }
                     }
                 });
                 metrics.processed(done[0]);
@@ -133,7 +153,7 @@ public class EventInbox {
         // only those with a valid envelope: the others are on the dead-letter topic already
         for (Incoming m : parsed) {
             try {
-                processOnce(m.value(), event -> handler.handle(List.of(event)));
+                processOnce(m.value(), m.topic(), m.traceParent(), event -> handler.handle(List.of(event)));
             } catch (PoisonMessageException e) {
                 deadLetters.send(m.topic(), m.key(), m.value(), e.getMessage());
             }
@@ -143,7 +163,8 @@ public class EventInbox {
     /** Processes one raw Kafka message value exactly once in effect. */
     public void process(String raw, EventHandler handler) {
         try {
-            processOnce(raw, handler);
+            // the connector made the record's trace current already (one record per call)
+            processOnce(raw, null, null, handler);
         } catch (PoisonMessageException e) {
             // thrown to the messaging layer, whose dead-letter strategy sends it on
             metrics.deadLettered(deadLetters.topic(), e.getMessage());
@@ -151,15 +172,29 @@ public class EventInbox {
         }
     }
 
-    private void processOnce(String raw, EventHandler handler) {
+    private void processOnce(String raw, String topic, String traceParent, EventHandler handler) {
         EventEnvelope event = parse(raw);
+        // every log record while this event is handled (also the retries' warnings) names it
+        MDC.put(MDC_EVENT_ID, event.eventId().toString());
+        try {
+            processOnce(event, topic, traceParent, handler);
+        } finally {
+            MDC.remove(MDC_EVENT_ID);
+        }
+    }
+
+    private void processOnce(EventEnvelope event, String topic, String traceParent, EventHandler handler) {
         int failures = 0;
         long backoffMs = 100;
         while (true) {
             try {
                 boolean fresh = QuarkusTransaction.requiringNew().call(() -> {
                     if (claim(event)) {
-                        handler.handle(event);
+                        if (traceParent == null) {
+                            handler.handle(event);
+                        } else {
+                            tracing.inTraces(topic, List.of(event), List.of(traceParent), () -> handler.handle(event));
+                        }
                         return true;
                     }
                     return false;
@@ -212,72 +247,7 @@ public class EventInbox {
     }
 
     EventEnvelope parse(String raw) {
-        if (raw == null || raw.isBlank()) {
-            throw new PoisonMessageException("empty message");
-        }
-        // One pass straight into the envelope (its data stays a tree until the consumer asks for
-        // its type): parsing into a tree first and then converting it cost twice (docs/performance.md).
-        EventEnvelope event;
-        try {
-            event = mapper.readValue(raw, EventEnvelope.class);
-        } catch (DatabindException e) {
-            // the one-pass read stops at the first field that does not fit, which may come before
-            // the place where the text stops being JSON: say "malformed" whenever it is
-            String malformed = syntaxError(raw);
-            if (malformed != null) {
-                throw new PoisonMessageException("malformed JSON: " + malformed, e);
-            }
-            if (e instanceof InvalidFormatException f && f.getTargetType() == EventType.class) {
-                throw new PoisonMessageException("unknown event type: " + f.getValue(), e);
-            }
-            if (e instanceof MismatchedInputException m && m.getPath().isEmpty()) {
-                throw new PoisonMessageException("message is not a JSON object", e);
-            }
-            throw new PoisonMessageException("envelope does not match the contract: " + e.getOriginalMessage(), e);
-        } catch (JsonProcessingException e) {
-            throw new PoisonMessageException("malformed JSON: " + e.getOriginalMessage(), e);
-        }
-        if (event == null) {
-            throw new PoisonMessageException("message is not a JSON object");
-        }
-        StringBuilder missing = new StringBuilder();
-        if (event.eventId() == null) {
-            missing.append(" eventId");
-        }
-        if (event.type() == null) {
-            missing.append(" type");
-        }
-        if (event.customerId() == null) {
-            missing.append(" customerId");
-        }
-        if (event.occurredAt() == null) {
-            missing.append(" occurredAt");
-        }
-        if (event.data() == null || event.data().isNull()) {
-            missing.append(" data");
-        }
-        if (!missing.isEmpty()) {
-            throw new PoisonMessageException("envelope is missing:" + missing);
-        }
-        if (event.schemaVersion() != EventEnvelope.CURRENT_SCHEMA_VERSION) {
-            throw new PoisonMessageException("unsupported schema version " + event.schemaVersion()
-                    + " (this consumer reads " + EventEnvelope.CURRENT_SCHEMA_VERSION + ")");
-        }
-        return event;
-    }
-
-    /** The syntax error of a text that is not well-formed JSON, null if it is. */
-    private String syntaxError(String raw) {
-        try (JsonParser parser = mapper.createParser(raw)) {
-            while (parser.nextToken() != null) {
-                // reading every token is the check
-            }
-            return null;
-        } catch (JsonProcessingException e) {
-            return e.getOriginalMessage();
-        } catch (IOException e) {
-            return e.getMessage();
-        }
+        return parser.parse(raw);
     }
 
     /** Records the event as processed; false if it already was (a redelivery). */

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.lendkeep.platform.events.EventEnvelope;
 import com.lendkeep.platform.events.EventType;
+import com.lendkeep.platform.tracing.TraceParents;
 
 /**
  * Records an event in the caller's database transaction. Nothing reaches Kafka unless that
@@ -29,7 +30,7 @@ import com.lendkeep.platform.events.EventType;
 @ApplicationScoped
 public class Outbox {
 
-    private static final String INSERT_SQL = "INSERT INTO outbox_event (event_id, topic, message_key, event_type, payload) VALUES (?, ?, ?, ?, ?)";
+    private static final String INSERT_SQL = "INSERT INTO outbox_event (event_id, topic, message_key, event_type, payload, trace_parent) VALUES (?, ?, ?, ?, ?, ?)";
 
     private final EntityManager em;
     private final ObjectMapper mapper;
@@ -76,6 +77,8 @@ public class Outbox {
         java.time.LocalDate businessDate = businessDates == null ? null : businessDates.businessDate();
         java.util.List<EventEnvelope> envelopes = new java.util.ArrayList<>(events.size());
         java.util.List<String> payloads = new java.util.ArrayList<>(events.size());
+        // the trace this event continues (TraceParents): the relay sends it on as the traceparent header
+        java.util.List<String> traceParents = new java.util.ArrayList<>(events.size());
         for (Pending e : events) {
             EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), e.type(), source, Instant.now(),
                     EventEnvelope.CURRENT_SCHEMA_VERSION, e.customerId(), mapper.valueToTree(e.data()), businessDate);
@@ -85,6 +88,7 @@ public class Outbox {
                 throw new IllegalStateException("event " + e.type() + " cannot be serialized", ex);
             }
             envelopes.add(envelope);
+            traceParents.add(TraceParents.forEventAbout(e.customerId()));
         }
         // Straight on the transaction's connection: a native query would make Hibernate flush the whole
         // session first (dirty-checking every entity of the transaction) once per event published, and
@@ -98,6 +102,7 @@ public class Outbox {
                     insert.setString(3, envelope.customerId().toString());
                     insert.setString(4, envelope.type().name());
                     insert.setString(5, payloads.get(i));
+                    insert.setString(6, traceParents.get(i));
                     if (envelopes.size() == 1) {
                         insert.executeUpdate();
                     } else {

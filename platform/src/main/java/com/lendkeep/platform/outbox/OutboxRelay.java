@@ -1,5 +1,6 @@
 package com.lendkeep.platform.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.lendkeep.platform.kafka.KafkaClients;
 import com.lendkeep.platform.ops.PlatformMetrics;
+import com.lendkeep.platform.tracing.TraceParents;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.logging.Log;
@@ -42,7 +44,7 @@ import io.quarkus.runtime.StartupEvent;
 public class OutboxRelay {
 
     private static final String LOCK_SQL = "SELECT pg_try_advisory_xact_lock(hashtext('outbox-relay:' || current_schema()))";
-    private static final String SELECT_SQL = "SELECT id, topic, message_key, event_id, event_type, payload FROM outbox_event "
+    private static final String SELECT_SQL = "SELECT id, topic, message_key, event_id, event_type, payload, trace_parent FROM outbox_event "
             + "WHERE published_at IS NULL ORDER BY id LIMIT ?";
     private static final String MARK_SQL = "UPDATE outbox_event SET published_at = now() WHERE id = ANY (?)";
     private static final String PURGE_SQL = "DELETE FROM outbox_event WHERE published_at < now() - make_interval(hours => ?)";
@@ -160,6 +162,11 @@ public class OutboxRelay {
                                     rs.getString("message_key"), rs.getString("payload"));
                             record.headers().add("event-id", rs.getString("event_id").getBytes());
                             record.headers().add("event-type", rs.getString("event_type").getBytes());
+                            String traceParent = rs.getString("trace_parent");
+                            if (traceParent != null) {
+                                // the consumer continues the trace of the request that wrote the row
+                                record.headers().add(TraceParents.HEADER, traceParent.getBytes(StandardCharsets.US_ASCII));
+                            }
                             ids.add(rs.getLong("id"));
                             acks.add(producer.send(record));
                         }

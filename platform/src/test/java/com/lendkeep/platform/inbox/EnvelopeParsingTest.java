@@ -19,7 +19,7 @@ import com.lendkeep.platform.events.EventType;
  */
 class EnvelopeParsingTest {
 
-    private final EventInbox inbox = new EventInbox(new ObjectMapper().registerModule(new JavaTimeModule()), null, null, null, null, 3);
+    private final EventInbox inbox = new EventInbox(new ObjectMapper().registerModule(new JavaTimeModule()), null, null, null, null, null, 3);
 
     private static String envelope(String type, int schemaVersion, String data) {
         return "{\"eventId\":\"" + UUID.randomUUID() + "\",\"type\":\"" + type + "\",\"source\":\"test\","

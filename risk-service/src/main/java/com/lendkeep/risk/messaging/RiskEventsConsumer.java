@@ -11,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import com.lendkeep.platform.events.EventEnvelope;
 import com.lendkeep.platform.events.Payloads;
 import com.lendkeep.platform.inbox.EventInbox;
+import com.lendkeep.risk.ops.ScoringMetrics;
 import com.lendkeep.risk.service.RiskService;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -24,10 +25,12 @@ public class RiskEventsConsumer {
 
     private final EventInbox inbox;
     private final RiskService risk;
+    private final ScoringMetrics metrics;
 
-    public RiskEventsConsumer(EventInbox inbox, RiskService risk) {
+    public RiskEventsConsumer(EventInbox inbox, RiskService risk, ScoringMetrics metrics) {
         this.inbox = inbox;
         this.risk = risk;
+        this.metrics = metrics;
     }
 
     @Incoming("repayment-events")
@@ -68,7 +71,7 @@ public class RiskEventsConsumer {
                 changes.add(new RiskService.Change(e, payload(e)));
             }
             if (!changes.isEmpty()) {
-                risk.apply(changes);
+                metrics.timeBatch(() -> risk.apply(changes));
             }
         });
     }
