@@ -158,21 +158,38 @@ class RetentionActorProbes extends ActorChecks {
      */
     private String offered(List<String> failures, String kind, String advisor) {
         String alert = alertOfADistressedCustomer();
-        String id = given().get(retention() + "/cases/" + alert).then().extract().path("interventions.find { it.kind == '" + kind + "' }.id");
+        String id = existing(alert, kind);
         if (id == null) {
             var proposed = propose(advisor, alert, Map.of("kind", kind));
-            expect(failures, "retention-service POST /interventions (" + kind + ")", proposed, 201, "proposedBy", advisor);
-            if (proposed.statusCode() != 201) {
-                return null;
+            if (proposed.statusCode() == 409) {
+                // the playbook's proposal arrived meanwhile (a case's proposals follow its evaluation)
+                id = existing(alert, kind);
+            } else {
+                expect(failures, "retention-service POST /interventions (" + kind + ")", proposed, 201, "proposedBy", advisor);
+                id = proposed.statusCode() == 201 ? proposed.path("id") : null;
             }
-            id = proposed.path("id");
         }
-        String status = given().get(retention() + "/interventions/" + id).then().extract().path("status");
-        if (!"OFFERED".equals(status)) {
-            failures.add("retention-service: " + kind + " for alert " + alert + " is " + status + ", expected OFFERED");
+        if (id == null) {
+            failures.add("retention-service: no " + kind + " intervention for alert " + alert);
+            return null;
+        }
+        String intervention = id;
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> "OFFERED".equals(given().get(retention() + "/interventions/" + intervention)
+                    .then().extract().path("status")));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            failures.add("retention-service: " + kind + " " + id + " for alert " + alert + " is "
+                    + given().get(retention() + "/interventions/" + id).then().extract().path("status") + ", expected OFFERED");
             return null;
         }
         return id;
+    }
+
+    /** The alert's intervention of {@code kind}, whoever proposed it; null when there is none. */
+    private String existing(String alert, String kind) {
+        String customer = given().get(retention() + "/cases/" + alert).then().statusCode(200).extract().path("customerId");
+        return given().queryParam("customerId", customer).get(retention() + "/interventions").then().statusCode(200).extract()
+                .path("find { it.alertId == '" + alert + "' && it.kind == '" + kind + "' }.id");
     }
 
     private ExtractableResponse<Response> propose(String advisor, String alert, Map<String, Object> action) {
