@@ -21,6 +21,12 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcesses implements AutoCloseable {
 
+    /**
+     * A service that dies fails at once (below), so a generous wait costs nothing when all is well; on a
+     * loaded machine (several builds on two cores) a start takes over two minutes.
+     */
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("lendkeep.services.ready-timeout-seconds", 240));
+
     public static final List<String> SERVICES = List.of("customer-service", "loan-service", "risk-service", "retention-service");
 
     private final Map<String, Process> processes = new LinkedHashMap<>();
@@ -51,7 +57,7 @@ public final class ServiceProcesses implements AutoCloseable {
             launch(service);
         }
         for (String service : SERVICES) {
-            awaitReady(service, Duration.ofSeconds(120));
+            awaitReady(service, READY_TIMEOUT);
         }
     }
 
@@ -73,7 +79,7 @@ public final class ServiceProcesses implements AutoCloseable {
     /** Starts a killed or stopped service again on its port and waits until it is ready. */
     public void restart(String service) throws IOException {
         launch(service);
-        awaitReady(service, Duration.ofSeconds(120));
+        awaitReady(service, READY_TIMEOUT);
     }
 
     private void launch(String service) throws IOException {

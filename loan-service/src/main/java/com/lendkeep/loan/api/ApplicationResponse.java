@@ -8,8 +8,11 @@ import java.util.UUID;
 import com.lendkeep.loan.domain.ApplicationStatus;
 import com.lendkeep.loan.domain.RepaymentMethod;
 
-/** @param reason why it was rejected or withdrawn */
+/**
+ * @param reason why it was rejected or withdrawn
+ * @param disbursedBy the user who disbursed it (null before, and for disbursements made before this was recorded)
+ */
 public record ApplicationResponse(UUID id, UUID customerId, BigDecimal amount, BigDecimal annualRate, int termMonths,
         RepaymentMethod method, List<BigDecimal> principalPlan, BigDecimal lateFee, ApplicationStatus status, String reason,
-        String submittedBy, LocalDate submittedOn, String decidedBy, LocalDate decidedOn, UUID loanId) {
+        String submittedBy, LocalDate submittedOn, String decidedBy, LocalDate decidedOn, String disbursedBy, UUID loanId) {
 }

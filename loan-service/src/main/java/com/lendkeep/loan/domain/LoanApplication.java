@@ -44,6 +44,8 @@ public class LoanApplication {
     public String decidedBy;
     @Column(name = "decided_on")
     public LocalDate decidedOn;
+    @Column(name = "disbursed_by")
+    public String disbursedBy;
     @Column(name = "loan_id")
     public UUID loanId;
     @Column(name = "created_at")

@@ -16,7 +16,7 @@ public final class ApplicationMapper {
 
     public static ApplicationResponse toResponse(LoanApplication a, List<BigDecimal> plan) {
         return new ApplicationResponse(a.id, a.customerId, a.amount, a.annualRate, a.termMonths, a.method, plan, a.lateFee, a.status,
-                a.reason, a.submittedBy, a.submittedOn, a.decidedBy, a.decidedOn, a.loanId);
+                a.reason, a.submittedBy, a.submittedOn, a.decidedBy, a.decidedOn, a.disbursedBy, a.loanId);
     }
 
     public static ModificationRequestResponse toResponse(ModificationRequest r) {

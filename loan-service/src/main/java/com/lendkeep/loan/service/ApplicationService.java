@@ -125,6 +125,7 @@ public class ApplicationService {
         Loan loan = loans.open(new LoanRequest(a.customerId, a.amount, a.annualRate, a.termMonths, start, a.method, plan(a), a.lateFee),
                 a.id);
         a.loanId = loan.id;
+        a.disbursedBy = user;
         a.status = ApplicationStatus.DISBURSED;
         a.updatedAt = Instant.now();
         return a;

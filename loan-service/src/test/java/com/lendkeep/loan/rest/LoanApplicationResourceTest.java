@@ -84,6 +84,7 @@ class LoanApplicationResourceTest {
                 .statusCode(400).body("detail", containsString("after the business date"));
         String loanId = post("/loan-applications/" + id + "/disburse", "officer.tom", Map.of()).statusCode(201)
                 .header("Location", containsString("/loans/")).body("status", equalTo("DISBURSED")).body("loanId", notNullValue())
+                .body("disbursedBy", equalTo("officer.tom")).body("decidedBy", notNullValue())
                 .extract().path("loanId");
         given().get("/loans/" + loanId).then().statusCode(200).body("applicationId", equalTo(id))
                 .body("principal", equalTo(15000.00f)).body("schedule.size()", equalTo(24))

@@ -40,6 +40,7 @@ class ModelLifecycleTest {
     private static KafkaTestClient kafka;
     private static final io.restassured.http.Header ONE = com.lendkeep.infra.TestUsers.as("analyst.one");
     private static final io.restassured.http.Header TWO = com.lendkeep.infra.TestUsers.as("analyst.two");
+    private static final io.restassured.http.Header THREE = com.lendkeep.infra.TestUsers.as("analyst.three");
 
     @BeforeAll
     static void kafka() {
@@ -102,7 +103,7 @@ class ModelLifecycleTest {
                 "outcome", churned ? "CHURNED_INVOLUNTARY" : "RETAINED")));
         outcomes.add(Map.of("customerId", UUID.randomUUID().toString(), "outcome", "RETAINED"));
 
-        String gbt = given().contentType(ContentType.JSON).body(Map.of("algorithm", "GRADIENT_BOOSTED_TREES",
+        String gbt = given().header(ONE).contentType(ContentType.JSON).body(Map.of("algorithm", "GRADIENT_BOOSTED_TREES",
                 "churnType", "INVOLUNTARY", "seed", 1, "outcomes", outcomes))
                 .post("/models/train").then().statusCode(201)
                 .body("status", equalTo("TRAINED")).body("trainingSize", equalTo(300)).body("unknownCustomers", equalTo(1))
@@ -128,7 +129,7 @@ class ModelLifecycleTest {
                 .body("modelVersion", startsWith("involuntary:" + gbt));
 
         // challenger shadows: its score sits beside the active one
-        given().post("/models/" + lr + "/challenger").then().statusCode(200).body("status", equalTo("CHALLENGER"));
+        given().header(THREE).post("/models/" + lr + "/challenger").then().statusCode(200).body("status", equalTo("CHALLENGER"));
         awaitRescored(lr);
         given().get("/risk/customers/" + last + "/score").then().body("challengerVersion", equalTo(lr))
                 .body("modelVersion", startsWith("involuntary:" + gbt));
@@ -205,7 +206,12 @@ class ModelLifecycleTest {
         assertTrue(texts.stream().noneMatch(t -> t.matches(".* of 0(\\b.*)?")), "no reasons from padding: " + texts);
 
         // retire: the scorecard scores again
-        given().post("/models/active/INVOLUNTARY/retire").then().statusCode(204);
+        given().header(TWO).post("/models/active/INVOLUNTARY/retire").then().statusCode(204);
+        // every model write records the token's user (issue 17, point 4): e2e's RecordedActorTest points here
+        List<String> trail = given().get("/models/audit").then().statusCode(200).extract().path("collect { it.actor + ' ' + it.action + "
+                + "' ' + it.version }");
+        assertTrue(trail.containsAll(List.of("analyst.one TRAINED " + gbt, "analyst.three CHALLENGER_SET " + lr,
+                "analyst.two RETIRED_ACTIVE null")), trail.toString());
         await().atMost(Duration.ofSeconds(60)).until(() -> "scorecard-v1".equals(given().get("/risk/customers/" + last + "/score")
                 .then().extract().path("modelVersion")));
         given().post("/models/active/INVOLUNTARY/retire").then().statusCode(422).contentType("application/problem+json");
