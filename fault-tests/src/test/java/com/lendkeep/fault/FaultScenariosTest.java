@@ -203,9 +203,10 @@ class FaultScenariosTest {
             });
             extras.verifiers.add(r -> {
                 r.notes.putAll(facts);
-                // registration (3 events), credit score (1-2) and loan (1) per customer, all held back
-                r.checks.add(new Reconciler.Check("events held in the outboxes while Kafka was down (>= 5 per customer)", 1,
-                        waiting[0] >= 5L * s.customers.size() ? 1 : 0));
+                // registration (3 events) and credit score (1-2) per customer, all held back; the loans are booked once Kafka is
+                // back (BOOK): loan-service books only for customers it learnt of from customer-events (issue 16)
+                r.checks.add(new Reconciler.Check("events held in the outboxes while Kafka was down (>= 4 per customer)", 1,
+                        waiting[0] >= 4L * s.customers.size() ? 1 : 0));
                 r.checks.add(new Reconciler.Check("REST writes slower than 10 s while Kafka was down", 0, slow[0]));
             });
         });

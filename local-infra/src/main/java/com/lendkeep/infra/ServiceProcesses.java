@@ -51,9 +51,15 @@ public final class ServiceProcesses implements AutoCloseable {
             launch(service);
         }
         for (String service : SERVICES) {
-            awaitReady(service, Duration.ofSeconds(120));
+            awaitReady(service, READY_TIMEOUT);
         }
     }
+
+    /**
+     * How long a service may take to become ready: 2 minutes, or {@code -Dlendkeep.service-ready-seconds}
+     * on a machine so loaded (other builds sharing its cores) that a Quarkus start takes longer.
+     */
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("lendkeep.service-ready-seconds", 120));
 
     public String url(String service) {
         return "http://localhost:" + ports.get(service);
@@ -73,7 +79,7 @@ public final class ServiceProcesses implements AutoCloseable {
     /** Starts a killed or stopped service again on its port and waits until it is ready. */
     public void restart(String service) throws IOException {
         launch(service);
-        awaitReady(service, Duration.ofSeconds(120));
+        awaitReady(service, READY_TIMEOUT);
     }
 
     private void launch(String service) throws IOException {
