@@ -222,7 +222,7 @@ class FaultScenariosTest {
             s.during(Phase.RETENTION, 0.5, () -> poison.plant(s.customers.stream().map(c -> c.id).toList()));
             extras.verifiers.add(r -> {
                 r.notes.put("poison messages planted", poison.planted.size() + " (" + Poison.Kind.values().length + " kinds x "
-                        + Stack.BUSINESS_TOPICS.size() + " topics x 2)");
+                        + Stack.BUSINESS_TOPICS.size() + " topics x 2, and a second invalid payload on customer-events x 2)");
                 r.checks.addAll(poison.verify(r.deadLetters, r.notes));
             });
         });
