@@ -16,6 +16,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.lendkeep.infra.LoanBookConsistency;
 import com.lendkeep.infra.ServiceProcesses;
 import com.lendkeep.infra.TestUsers;
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -35,23 +36,35 @@ final class Poison implements AutoCloseable {
         MALFORMED_JSON, WRONG_SCHEMA_VERSION, UNKNOWN_TYPE, INVALID_PAYLOAD
     }
 
-    record Planted(String marker, String topic, Kind kind, String key, String value, String reason) {
+    record Planted(String marker, String topic, Kind kind, String key, String value, String reason, Set<String> ignoredBy) {
     }
 
-    /** Per topic: an event type every consumer of the topic acts on, and a payload of it that fails validation. */
-    private static final Map<String, Object[]> INVALID = Map.of(
-            "customer-events", new Object[] {"TIER_CHANGED", Map.of("newTier", "", "reason", "no tier")},
-            "credit-score-events", new Object[] {"CREDIT_SCORE_CHANGED", Map.of("bureau", "EXPERIAN", "newScore", 5000, "scoreDate", "2026-11-01")},
-            "contact-events", new Object[] {"CONTACT_LOGGED", Map.of("contactId", UUID.randomUUID().toString(), "topic", "GENERAL", "channel",
-                    "PHONE", "contactDate", "2026-11-01")},
-            "loan-events", new Object[] {"LOAN_OPENED", Map.of("loanId", UUID.randomUUID().toString(), "principal", 0, "annualRate", 0.05,
-                    "termMonths", 12, "startDate", "2026-11-01", "installmentAmount", 430)},
-            "repayment-events", new Object[] {"REPAYMENT_RECEIVED", Map.of("loanId", UUID.randomUUID().toString(), "paidOn", "2026-11-01",
-                    "amountDue", 430, "daysPastDue", 0, "onTime", true, "outstanding", 4000)},
-            "churn-risk-alerts", new Object[] {"CHURN_RISK_ALERT_RAISED", Map.of("churnType", "VOLUNTARY", "level", "HIGH", "score", 0.6,
-                    "reasons", List.of(), "modelVersion", "scorecard-v1")},
-            "retention-events", new Object[] {"INTERVENTION_ACCEPTED", Map.of("interventionId", UUID.randomUUID().toString(), "kind",
-                    "PAYMENT_EXTENSION", "extensionMonths", 3)});
+    /**
+     * An invalid payload of {@code type}; {@code ignoredBy} are the consumers of the topic that do not
+     * act on that type and so, by the platform's contract (consumers ignore event types they do not
+     * handle), never read the payload: it is no poison to them.
+     */
+    private record Invalid(String type, Object payload, Set<String> ignoredBy) {
+    }
+
+    /** Per topic: invalid payloads of types the topic's consumers act on; together they reach every consumer of the topic. */
+    private static final Map<String, List<Invalid>> INVALID = Map.of(
+            // loan-service reads only registrations and erasures of customer-events (its projection of who may borrow),
+            // risk-service no erasure (it holds no personal data): two payloads reach all three consumers
+            "customer-events", List.of(new Invalid("TIER_CHANGED", Map.of("newTier", "", "reason", "no tier"), Set.of("loan-service")),
+                    new Invalid("CUSTOMER_ERASED", Map.of("reason", "no erasedAt"), Set.of("risk-service"))),
+            "credit-score-events", List.of(new Invalid("CREDIT_SCORE_CHANGED", Map.of("bureau", "EXPERIAN", "newScore", 5000, "scoreDate",
+                    "2026-11-01"), Set.of())),
+            "contact-events", List.of(new Invalid("CONTACT_LOGGED", Map.of("contactId", UUID.randomUUID().toString(), "topic", "GENERAL",
+                    "channel", "PHONE", "contactDate", "2026-11-01"), Set.of())),
+            "loan-events", List.of(new Invalid("LOAN_OPENED", Map.of("loanId", UUID.randomUUID().toString(), "principal", 0, "annualRate",
+                    0.05, "termMonths", 12, "startDate", "2026-11-01", "installmentAmount", 430), Set.of())),
+            "repayment-events", List.of(new Invalid("REPAYMENT_RECEIVED", Map.of("loanId", UUID.randomUUID().toString(), "paidOn",
+                    "2026-11-01", "amountDue", 430, "daysPastDue", 0, "onTime", true, "outstanding", 4000), Set.of())),
+            "churn-risk-alerts", List.of(new Invalid("CHURN_RISK_ALERT_RAISED", Map.of("churnType", "VOLUNTARY", "level", "HIGH", "score",
+                    0.6, "reasons", List.of(), "modelVersion", "scorecard-v1"), Set.of())),
+            "retention-events", List.of(new Invalid("INTERVENTION_ACCEPTED", Map.of("interventionId", UUID.randomUUID().toString(), "kind",
+                    "PAYMENT_EXTENSION", "extensionMonths", 3), Set.of())));
 
     private final KafkaProducer<String, String> producer;
     private final Random random = new Random(42);
@@ -67,35 +80,35 @@ final class Poison implements AutoCloseable {
     /** Publishes one poison message of each kind on every consumed topic, keyed by customers drawn from {@code customers}. */
     void plant(List<UUID> customers) throws Exception {
         for (String topic : Stack.BUSINESS_TOPICS) {
+            Invalid first = INVALID.get(topic).get(0);
             for (Kind kind : Kind.values()) {
-                UUID customer = customers.get(random.nextInt(customers.size()));
-                String marker = UUID.randomUUID().toString();
-                String type = (String) INVALID.get(topic)[0];
-                String value;
-                String reason;
                 switch (kind) {
-                    case MALFORMED_JSON -> {
-                        value = "{\"" + MARKER_FIELD + "\":\"" + marker + "\",\"type\":\"" + type + "\",\"data\":{\"loanId\":";
-                        reason = "malformed JSON";
-                    }
-                    case WRONG_SCHEMA_VERSION -> {
-                        value = envelope(marker, type, 2, customer, INVALID.get(topic)[1]);
-                        reason = "unsupported schema version 2 (this consumer reads 1)";
-                    }
-                    case UNKNOWN_TYPE -> {
-                        value = envelope(marker, "LOAN_TELEPORTED", 1, customer, Map.of("loanId", UUID.randomUUID().toString()));
-                        reason = "unknown event type: LOAN_TELEPORTED";
-                    }
+                    case MALFORMED_JSON -> plant(customers, topic, kind, "{\"" + MARKER_FIELD + "\":\"%s\",\"type\":\"" + first.type()
+                            + "\",\"data\":{\"loanId\":", null, 0, null, "malformed JSON", Set.of());
+                    case WRONG_SCHEMA_VERSION -> plant(customers, topic, kind, null, first.type(), 2, first.payload(),
+                            "unsupported schema version 2 (this consumer reads 1)", Set.of());
+                    case UNKNOWN_TYPE -> plant(customers, topic, kind, null, "LOAN_TELEPORTED", 1,
+                            Map.of("loanId", UUID.randomUUID().toString()), "unknown event type: LOAN_TELEPORTED", Set.of());
                     case INVALID_PAYLOAD -> {
-                        value = envelope(marker, type, 1, customer, INVALID.get(topic)[1]);
-                        reason = "payload of " + type + " is invalid";
+                        for (Invalid invalid : INVALID.get(topic)) {
+                            plant(customers, topic, kind, null, invalid.type(), 1, invalid.payload(),
+                                    "payload of " + invalid.type() + " is invalid", invalid.ignoredBy());
+                        }
                     }
                     default -> throw new IllegalStateException();
                 }
-                producer.send(new ProducerRecord<>(topic, customer.toString(), value)).get(30, TimeUnit.SECONDS);
-                planted.add(new Planted(marker, topic, kind, customer.toString(), value, reason));
             }
         }
+    }
+
+    /** One poison message: {@code raw} (with %s for the marker) as it is, or an envelope of {@code type}. */
+    private void plant(List<UUID> customers, String topic, Kind kind, String raw, String type, int version, Object data, String reason,
+            Set<String> ignoredBy) throws Exception {
+        UUID customer = customers.get(random.nextInt(customers.size()));
+        String marker = UUID.randomUUID().toString();
+        String value = raw != null ? raw.formatted(marker) : envelope(marker, type, version, customer, data);
+        producer.send(new ProducerRecord<>(topic, customer.toString(), value)).get(30, TimeUnit.SECONDS);
+        planted.add(new Planted(marker, topic, kind, customer.toString(), value, reason, ignoredBy));
     }
 
     private static String envelope(String marker, String type, int version, UUID customer, Object data) throws JsonProcessingException {
@@ -123,7 +136,7 @@ final class Poison implements AutoCloseable {
         long extra = 0;
         for (Planted p : planted) {
             for (var consumer : Stack.CONSUMES.entrySet()) {
-                if (!consumer.getValue().contains(p.topic())) {
+                if (!consumer.getValue().contains(p.topic()) || p.ignoredBy().contains(consumer.getKey())) {
                     continue;
                 }
                 expected++;

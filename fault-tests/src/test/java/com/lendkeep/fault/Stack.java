@@ -47,15 +47,17 @@ final class Stack implements AutoCloseable {
     /** What each service consumes (its application.properties); each service is one consumer group named after it. */
     static final Map<String, List<String>> CONSUMES = orderedMap(
             "customer-service", List.of("loan-events", "repayment-events", "churn-risk-alerts"),
-            "loan-service", List.of("retention-events"),
+            "loan-service", List.of("retention-events", "customer-events"),
             "risk-service", List.of("repayment-events", "credit-score-events", "contact-events", "loan-events", "customer-events"),
-            "retention-service", List.of("churn-risk-alerts", "loan-events", "customer-events"));
+            "retention-service", List.of("churn-risk-alerts", "loan-events", "customer-events", "repayment-events"));
 
     static final Map<String, String> SCHEMA = orderedMap("customer-service", "customer", "loan-service", "loan", "risk-service", "risk",
             "retention-service", "retention");
 
     static final List<String> ROLES = List.of("core-banking", "advisor", "retention-manager", "risk-analyst", "admin");
     static final int PARTITIONS = 3;
+    /** The retention manager who approves forbearance (retention-service proposes it as {@code system}: four eyes). */
+    static final String MANAGER = "manager.fault";
 
     final Path root;
     final Path work;
@@ -63,15 +65,18 @@ final class Stack implements AutoCloseable {
     final InfraProcess kafka;
     final ServiceProcesses services;
     final String token;
+    final String managerToken;
     private final Admin admin;
 
-    private Stack(Path root, Path work, InfraProcess postgres, InfraProcess kafka, ServiceProcesses services, String token, Admin admin) {
+    private Stack(Path root, Path work, InfraProcess postgres, InfraProcess kafka, ServiceProcesses services, String token,
+            String managerToken, Admin admin) {
         this.root = root;
         this.work = work;
         this.postgres = postgres;
         this.kafka = kafka;
         this.services = services;
         this.token = token;
+        this.managerToken = managerToken;
         this.admin = admin;
     }
 
@@ -96,7 +101,9 @@ final class Stack implements AutoCloseable {
             LocalJwt jwt = LocalJwt.inFolder(work.resolve("jwt"));
             services.start(root, pg.port(), "localhost:" + kafka.port(), jwt, serviceEnv);
             String token = jwt.token("fault-harness", ROLES, Duration.ofHours(12));
-            return new Stack(root, work, pg, kafka, services, token, admin);
+            // forbearance waits for a person other than its proposer (retention-service, four eyes)
+            String managerToken = jwt.token(MANAGER, List.of("retention-manager"), Duration.ofHours(12));
+            return new Stack(root, work, pg, kafka, services, token, managerToken, admin);
         } catch (Exception e) {
             services.close();
             if (admin != null) {

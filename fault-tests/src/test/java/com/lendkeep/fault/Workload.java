@@ -3,7 +3,6 @@ package com.lendkeep.fault;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -26,11 +25,15 @@ import com.fasterxml.jackson.databind.JsonNode;
  * One scenario's stream through the whole chain, in four phases, each followed by a wait until
  * the system is quiet:
  * <ol>
- * <li>ONBOARD: customers (customer-service), a credit score each, a 12-month loan each (loan-service);</li>
- * <li>ACTIVITY: first installments paid through loan-service, contacts logged, repayments published
- * by the core banking system straight onto Kafka, then close of business one month and a day
- * later (missed payments);</li>
- * <li>RETENTION: every intervention retention-service offered is accepted (loan-service applies it);</li>
+ * <li>ONBOARD: customers (customer-service), a credit score each;</li>
+ * <li>BOOK: a 12-month loan each (loan-service, which books only for customers its projection of
+ * customer-events knows: a phase of its own, so that a scenario can keep Kafka down for ONBOARD);</li>
+ * <li>ACTIVITY: close of business to the first due date, first installments paid on it through
+ * loan-service (a healthy customer pays a little more: a partial prepayment), contacts logged,
+ * repayments published by the core banking system straight onto Kafka, then close of business one
+ * day later (the distressed customers' first installment is missed);</li>
+ * <li>RETENTION: forbearance retention-service proposed is approved by a retention manager (four
+ * eyes: not its proposer); every intervention offered is accepted (loan-service applies it);</li>
  * <li>WIND_DOWN: every loan is paid off (closed), so that later scenarios' close of business leaves
  * this scenario's customers alone.</li>
  * </ol>
@@ -46,7 +49,7 @@ final class Workload {
     }
 
     enum Phase {
-        ONBOARD, ACTIVITY, RETENTION, WIND_DOWN
+        ONBOARD, BOOK, ACTIVITY, RETENTION, WIND_DOWN
     }
 
     /** Repayments the core banking system publishes per customer. */
@@ -54,6 +57,10 @@ final class Workload {
     static final int LATE_REPAYMENTS = 3;
     static final int COMPETITOR_MENTIONS = 3;
     static final BigDecimal PRINCIPAL = new BigDecimal("5000.00");
+    /** What a healthy customer pays above the first installment: principal prepaid, the schedule re-computed. */
+    static final BigDecimal PREPAYMENT = new BigDecimal("50.00");
+    /** loan-service's {@code loan.delinquency.grace-days}: its default, the stack does not set LOAN_GRACE_DAYS. */
+    static final int GRACE_DAYS = 0;
 
     static final class Customer {
         final int index;
@@ -62,6 +69,10 @@ final class Workload {
         volatile UUID id;
         volatile UUID loanId;
         volatile BigDecimal firstInstallment;
+        /** The due dates of the schedule loan-service booked. */
+        volatile List<LocalDate> dueDates = List.of();
+        /** Installments the workload paid (oldest first). */
+        volatile int installmentsPaid;
         volatile UUID interventionId;
 
         Customer(int index, Profile profile, String nationalId) {
@@ -80,12 +91,14 @@ final class Workload {
         final LongAdder loans = new LongAdder();
         final LongAdder repayments = new LongAdder();
         final LongAdder closesOfBusiness = new LongAdder();
+        final LongAdder prepayments = new LongAdder();
+        final Set<UUID> approved = ConcurrentHashMap.newKeySet();
         final Set<UUID> accepted = ConcurrentHashMap.newKeySet();
         final List<String> notOffered = java.util.Collections.synchronizedList(new ArrayList<>());
 
         long restWrites() {
             return customers.sum() + creditScores.sum() + contacts.sum() + loans.sum() + repayments.sum() + closesOfBusiness.sum()
-                    + accepted.size();
+                    + approved.size() + accepted.size();
         }
     }
 
@@ -110,8 +123,8 @@ final class Workload {
     private final Map<Phase, List<Trigger>> during = new EnumMap<>(Phase.class);
     private final List<BooleanSupplier> alsoQuiet = new ArrayList<>();
     private final Map<Phase, Duration> quietAfter = new EnumMap<>(Phase.class);
-    private final LocalDate today = LocalDate.now(ZoneOffset.UTC).minusDays(1);
-    LocalDate businessDate;
+    /** loan-service's business date, which the workload moves (close of business); scores and contacts are dated on it. */
+    volatile LocalDate businessDate;
 
     Workload(Stack stack, Api api, CoreBanking bank, String runId, String scenario, int size, int threads) {
         this.stack = stack;
@@ -157,15 +170,19 @@ final class Workload {
 
     void run() throws Exception {
         businessDate = LocalDate.parse(read("business date", "loan-service", "/business-date").get("date").asText());
-        phase(Phase.ONBOARD, this::onboard, null);
-        phase(Phase.ACTIVITY, this::activity, this::closeOfBusiness);
-        phase(Phase.RETENTION, this::retain, null);
-        phase(Phase.WIND_DOWN, this::windDown, null);
+        phase(Phase.ONBOARD, this::onboard, null, null);
+        phase(Phase.BOOK, this::book, null, null);
+        phase(Phase.ACTIVITY, this::activity, this::closeToFirstDueDate, this::closeTheDayAfter);
+        phase(Phase.RETENTION, this::retain, null, null);
+        phase(Phase.WIND_DOWN, this::windDown, null, null);
     }
 
-    private void phase(Phase phase, Consumer<Customer> perCustomer, Hook atEnd) throws Exception {
+    private void phase(Phase phase, Consumer<Customer> perCustomer, Hook atStart, Hook atEnd) throws Exception {
         for (Hook h : before.getOrDefault(phase, List.of())) {
             h.run();
+        }
+        if (atStart != null) {
+            atStart.run();
         }
         List<Customer> todo = customers.stream().filter(c -> phase != Phase.RETENTION || c.profile != Profile.HEALTHY).toList();
         List<Trigger> triggers = new ArrayList<>(during.getOrDefault(phase, List.of()));
@@ -253,9 +270,11 @@ final class Workload {
         };
         // a known (bureau, date, score) changes nothing: repeating it is safe
         api.write("credit score of " + c.nationalId, () -> api.post("customer-service", "/customers/" + c.id + "/credit-scores",
-                Map.of("bureau", "EXPERIAN", "score", score, "scoreDate", today.toString()), Map.of()), null);
+                Map.of("bureau", "EXPERIAN", "score", score, "scoreDate", businessDate.toString()), Map.of()), null);
         ledger.creditScores.increment();
+    }
 
+    private void book(Customer c) {
         String rate = c.profile == Profile.VOLUNTARY ? "0.06" : "0.05";
         JsonNode loan = api.write("loan of " + c.nationalId, () -> api.post("loan-service", "/loans",
                 Map.of("customerId", c.id.toString(), "principal", PRINCIPAL, "annualRate", new BigDecimal(rate), "termMonths", 12,
@@ -263,6 +282,9 @@ final class Workload {
                 Map.of("Idempotency-Key", "loan-" + c.nationalId)), null);
         c.loanId = UUID.fromString(loan.get("id").asText());
         c.firstInstallment = loan.get("schedule").get(0).get("total").decimalValue();
+        List<LocalDate> due = new ArrayList<>();
+        loan.get("schedule").forEach(i -> due.add(LocalDate.parse(i.get("dueDate").asText())));
+        c.dueDates = List.copyOf(due);
         ledger.loans.increment();
     }
 
@@ -270,10 +292,17 @@ final class Workload {
 
     private void activity(Customer c) {
         if (c.profile != Profile.DISTRESSED) {
+            // on its due date (the business date now): paid, on time; a healthy customer adds a prepayment of principal
+            // (interest is earned by day: money paid before an installment is due only prepays principal, issue 16)
+            BigDecimal amount = c.profile == Profile.HEALTHY ? c.firstInstallment.add(PREPAYMENT) : c.firstInstallment;
             api.write("first installment of " + c.nationalId, () -> api.post("loan-service", "/loans/" + c.loanId + "/repayments",
-                    Map.of("amount", c.firstInstallment, "paidOn", businessDate.toString()),
+                    Map.of("amount", amount, "paidOn", businessDate.toString()),
                     Map.of("Idempotency-Key", "repay1-" + c.nationalId)), null);
             ledger.repayments.increment();
+            c.installmentsPaid = 1;
+            if (c.profile == Profile.HEALTHY) {
+                ledger.prepayments.increment();
+            }
         }
         switch (c.profile) {
             case HEALTHY -> contact(c, "INQUIRY", "GENERAL", 4);
@@ -308,35 +337,90 @@ final class Workload {
         String outcome = "fault-test contact " + UUID.randomUUID();
         api.write("contact of " + c.nationalId, () -> api.post("customer-service", "/customers/" + c.id + "/contacts",
                 Map.of("kind", kind, "topic", topic, "channel", "PHONE", "satisfaction", satisfaction, "outcome", outcome,
-                        "contactDate", today.toString()), Map.of()),
+                        "contactDate", businessDate.toString()), Map.of()),
                 // a contact is not idempotent: after an open outcome, look for it before logging it again
                 () -> stack.count("SELECT count(*) FROM customer.contact WHERE customer_id = ? AND outcome = ?", c.id, outcome) > 0
                         ? Optional.of(Api.JSON.createObjectNode()) : Optional.empty());
         ledger.contacts.increment();
     }
 
-    /** One month and a day later: the distressed customers' first installment is missed. */
-    private void closeOfBusiness() {
+    /**
+     * Close of business to the loans' first due date (one month after they started): nothing is
+     * missed yet, and the first installments can be paid on the day they are due.
+     */
+    private void closeToFirstDueDate() {
+        LocalDate first = customers.stream().map(c -> c.dueDates.get(0)).max(LocalDate::compareTo).orElseThrow();
+        if (customers.stream().anyMatch(c -> !c.dueDates.get(0).equals(first))) {
+            throw new AssertionError("the scenario's loans started on one date but their first due dates differ");
+        }
+        closeOfBusiness(first);
+    }
+
+    /** One day after the first due date: the distressed customers' first installment is missed. */
+    private void closeTheDayAfter() {
         bank.awaitSent(Duration.ofMinutes(5));
-        LocalDate next = businessDate.plusMonths(1).plusDays(1);
+        closeOfBusiness(businessDate.plusDays(1));
+    }
+
+    private void closeOfBusiness(LocalDate next) {
         api.write("close of business " + next, () -> api.post("loan-service", "/business-date", Map.of("date", next.toString()),
-                Map.of("Idempotency-Key", "cob-" + scenario + "-" + customers.get(0).nationalId)), null);
+                Map.of("Idempotency-Key", "cob-" + next + "-" + customers.get(0).nationalId)), null);
         ledger.closesOfBusiness.increment();
         businessDate = next;
+    }
+
+    /**
+     * The missed installments the workload caused, as "loanId:installment number": every installment
+     * it did not pay whose due date plus the grace days is before the business date it closed to.
+     * Nothing else makes one missed in a scenario: its own customers' loans are paid off before the
+     * next scenario's close of business, and forbearance moves due dates only later (RETENTION).
+     */
+    Set<String> expectedMissedInstallments() {
+        Set<String> missed = new java.util.TreeSet<>();
+        for (Customer c : customers) {
+            for (int k = c.installmentsPaid; k < c.dueDates.size(); k++) {
+                if (c.dueDates.get(k).plusDays(GRACE_DAYS).isBefore(businessDate)) {
+                    missed.add(c.loanId + ":" + (k + 1));
+                }
+            }
+        }
+        return missed;
     }
 
     // --- RETENTION -------------------------------------------------------------------------------
 
     private void retain(Customer c) {
         JsonNode list = read("interventions of " + c.nationalId, "retention-service", "/interventions?customerId=" + c.id);
-        if (list.size() != 1 || !"OFFERED".equals(list.get(0).get("status").asText())) {
+        List<JsonNode> open = new ArrayList<>();
+        list.forEach(i -> {
+            if (Set.of("PROPOSED", "APPROVED", "BLOCKED", "OFFERED").contains(i.get("status").asText())) {
+                open.add(i);
+            }
+        });
+        if (open.size() != 1) {
             ledger.notOffered.add(c.nationalId + " (" + c.profile + "): " + list);
             return;
         }
-        UUID id = UUID.fromString(list.get(0).get("id").asText());
+        UUID id = UUID.fromString(open.get(0).get("id").asText());
         c.interventionId = id;
+        if ("PROPOSED".equals(open.get(0).get("status").asText())) {
+            // forbearance always waits for a person, and not its proposer (system): a retention manager approves it,
+            // and retention-service offers it at once when the contact policy allows
+            api.write("approve " + id, () -> api.post("retention-service", "/interventions/" + id + "/approve",
+                    Map.of("note", "approved in a fault test"), Map.of("Authorization", "Bearer " + stack.managerToken)),
+                    () -> {
+                        Api.Reply r = api.get("retention-service", "/interventions/" + id);
+                        return r.ok() && Stack.MANAGER.equals(r.json().path("approvedBy").asText()) ? Optional.of(r.json()) : Optional.empty();
+                    });
+            ledger.approved.add(id);
+        }
+        JsonNode offered = read("intervention " + id, "retention-service", "/interventions/" + id);
+        if (!"OFFERED".equals(offered.get("status").asText())) {
+            ledger.notOffered.add(c.nationalId + " (" + c.profile + "): " + offered);
+            return;
+        }
         api.write("accept " + id, () -> api.post("retention-service", "/interventions/" + id + "/accept",
-                Map.of("note", "accepted in a fault test"), Map.of("X-User", "advisor.fault")),
+                Map.of("note", "accepted in a fault test"), Map.of()),
                 () -> {
                     Api.Reply r = api.get("retention-service", "/interventions/" + id);
                     String status = r.ok() ? r.json().get("status").asText() : "";

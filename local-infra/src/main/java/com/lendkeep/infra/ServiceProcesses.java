@@ -61,6 +61,12 @@ public final class ServiceProcesses implements AutoCloseable {
         }
     }
 
+    /**
+     * How long a service may take to become ready: 2 minutes, or {@code -Dlendkeep.service-ready-seconds}
+     * on a machine so loaded (other builds sharing its cores) that a Quarkus start takes longer.
+     */
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("lendkeep.service-ready-seconds", 120));
+
     public String url(String service) {
         return "http://localhost:" + ports.get(service);
     }

@@ -1,4 +1,4 @@
-package com.lendkeep.e2e;
+package com.lendkeep.infra;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * customer, compares every loan of GET customer-service /customers/{id}/overview with the same loan of
  * GET loan-service /loans?customerId= (status, outstanding principal, annual rate and, while active,
  * days past due, overdue amount and delinquency bucket) and returns the differences, one line each.
- * Used by e2e-tests against the running services (LoanBookConsistencyTest).
+ * Used against the running services by e2e-tests (LoanBookConsistencyTest) and by the fault suite
+ * (after every scenario), hence here beside the other test-support classes.
  */
 public final class LoanBookConsistency {
 
