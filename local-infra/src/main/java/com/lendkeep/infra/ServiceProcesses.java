@@ -21,12 +21,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcesses implements AutoCloseable {
 
-    /**
-     * A service that dies fails at once (below), so a generous wait costs nothing when all is well; on a
-     * loaded machine (several builds on two cores) a start takes over two minutes.
-     */
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("lendkeep.services.ready-timeout-seconds", 240));
-
     public static final List<String> SERVICES = List.of("customer-service", "loan-service", "risk-service", "retention-service");
 
     private final Map<String, Process> processes = new LinkedHashMap<>();
@@ -62,10 +56,11 @@ public final class ServiceProcesses implements AutoCloseable {
     }
 
     /**
-     * How long a service may take to become ready: 2 minutes, or {@code -Dlendkeep.service-ready-seconds}
-     * on a machine so loaded (other builds sharing its cores) that a Quarkus start takes longer.
+     * How long a service may take to become ready: 4 minutes, or {@code -Dlendkeep.service-ready-seconds}.
+     * A service that dies fails at once, so a generous wait costs nothing when all is well; on a loaded
+     * machine (other builds sharing its two cores) a Quarkus start took 181-279 s.
      */
-    static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("lendkeep.service-ready-seconds", 120));
+    static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("lendkeep.service-ready-seconds", 240));
 
     public String url(String service) {
         return "http://localhost:" + ports.get(service);
