@@ -35,7 +35,7 @@ declare -A C_DUE=() C_TOTAL=()  # "slot:seq" -> due date, installment total
 
 # The six things to show: done (1) or missing (0, with why).
 ITEM_NAME=("" "payment extension (Ana)" "relief chosen by expected value (Dee)" "loyalty rate with four eyes (Ben)"
-  "contact policy blocks (Eve)" "control group (no intervention)" "churn report")
+  "contact policy blocks, alert falls (Eve)" "control group (no intervention)" "churn report")
 declare -a ITEM_OK=(0 0 0 0 0 0 0) ITEM_WHY=("" "" "" "" "" "" "")
 
 BD=""           # the loan book's business date, as last read or set
@@ -682,10 +682,46 @@ ben_story() {
   log_contact "$i" CALL COMPETITOR_OFFER PHONE 4 "Mentions another bank's offer, but stays with us"
 }
 
-# 4. Eve: do not contact, so her offer is blocked.
+# alert_fell ID LEVEL: true once the alert is CLEARED or below LEVEL; sets ALERT.
+alert_fell() {
+  local -A rank=([LOW]=0 [MEDIUM]=1 [HIGH]=2 [CRITICAL]=3)
+  api GET risk-service "/alerts/$1"
+  [[ "$HTTP_CODE" == 200 ]] || return 1
+  ALERT="$BODY"
+  [[ "$(jq -r .status <<<"$BODY")" == CLEARED || ${rank[$(jq -r .level <<<"$BODY")]:-9} -lt ${rank[$2]} ]]
+}
+
+# Eve catches up by herself: she pays everything overdue; her alert falls once the score has stayed
+# low for two scorings (risk-service's hysteresis): the payment is one, the scheduled re-score on the
+# next business date the second (risk.rescore.every, 60 s).
+eve_catches_up() {
+  local i="$1" id="$2" level="$3" overdue
+  call 200 GET loan-service "/loans/${C_LOAN[i]}"
+  overdue="$(jq -r .overdueAmount <<<"$BODY")"
+  call 201 POST loan-service "/loans/${C_LOAN[i]}/repayments" "$(jq -nc --arg a "$overdue" '{amount: $a}')"
+  call 200 GET loan-service "/loans/${C_LOAN[i]}"
+  printf '   %-13s catches up by herself: pays %s overdue; her loan is %s days past due\n' "${C_NAME[i]}" "$(money "$overdue")" \
+    "$(jq -r .daysPastDue <<<"$BODY")"
+  advance_to "$(plus_days "$BD" 1)"
+  printf '   %s  close of business; risk-service re-scores the customers whose alert waits to be lowered\n' "$BD"
+  if ! poll $((DEMO_TIMEOUT + 90)) "${C_NAME[i]}'s $level alert $(short "$id") to fall" alert_fell "$id" "$level"; then
+    missing 4 "${C_NAME[i]}'s alert $(short "$id") did not fall from $level after she caught up (now $(jq -r '"\(.level), \(.status)"' <<<"$ALERT"))"
+    return 1
+  fi
+  show_alert "$i"
+  if [[ "$(jq -r .status <<<"$ALERT")" == CLEARED ]]; then
+    printf '   %-13s %s -> CLEARED (CHURN_RISK_ALERT_CLEARED)\n' "" "$level"
+  else
+    printf '   %-13s %s -> %s (CHURN_RISK_ALERT_UPDATED)\n' "" "$level" "$(jq -r .level <<<"$ALERT")"
+  fi
+}
+
+# 4. Eve: do not contact, so her offer is blocked; she catches up by herself and her alert falls.
 eve_story() {
-  local i="$1" id
+  local i="$1" id alert level
   wait_alert 4 "$i" INVOLUNTARY || return 0
+  alert="$(jq -r .id <<<"$ALERT")"
+  level="$(jq -r .level <<<"$ALERT")"
   wait_intervention 4 "$i" "" || return 0
   id="$(jq -r .id <<<"$INTERVENTION")"
   # forbearance waits for a person whatever its cost; approved, the contact policy blocks the offer
@@ -703,6 +739,7 @@ eve_story() {
     missing 4 "accepting a BLOCKED intervention answered HTTP $HTTP_CODE, not 409"
     return 0
   fi
+  eve_catches_up "$i" "$alert" "$level" || return 0
   item_done 4
 }
 
@@ -873,7 +910,7 @@ cmd_demo() {
   ben_story "$ben"
 
   echo
-  echo "7. Contact policy: Eve, who asked not to be contacted, is in arrears"
+  echo "7. Contact policy: Eve, who asked not to be contacted, is in arrears; then she catches up"
   eve_story "$eve"
 
   echo

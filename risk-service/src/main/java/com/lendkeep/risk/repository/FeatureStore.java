@@ -5,9 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,7 +23,6 @@ import org.hibernate.Session;
 import com.lendkeep.risk.domain.CreditScorePoint;
 import com.lendkeep.risk.domain.CustomerRisk;
 import com.lendkeep.risk.domain.RepaymentPeriod;
-import com.lendkeep.risk.domain.RiskLevel;
 import com.lendkeep.risk.service.CustomerState;
 
 /**
@@ -39,22 +35,6 @@ import com.lendkeep.risk.service.CustomerState;
  */
 @ApplicationScoped
 public class FeatureStore {
-
-    private static final String RISK_COLUMNS = "customer_id, latest_loan_id, active_loans, loan_rate, days_past_due, max_days_past_due, "
-            + "consecutive_missed, missed_total, payments_total, payments_on_time, last_payment_ratio, credit_score, credit_score_change, "
-            + "complaints, hardship_contacts, payoff_inquiries, competitor_mentions, rate_complaints, low_satisfaction, forbearance_until, "
-            + "involuntary_score, voluntary_score, combined_score, involuntary_level, voluntary_level, reasons, model_version, updated_at, "
-            + "as_of, delinquent_since, credit_limit, tier, grade, challenger_score, challenger_version, voluntary_challenger_score, "
-            + "voluntary_challenger_version, loans, signals, rescore_due, snapshot_on";
-
-    private static final String UPDATE_RISK = "UPDATE customer_risk SET latest_loan_id = ?, active_loans = ?, loan_rate = ?, "
-            + "days_past_due = ?, max_days_past_due = ?, consecutive_missed = ?, missed_total = ?, payments_total = ?, "
-            + "payments_on_time = ?, last_payment_ratio = ?, credit_score = ?, credit_score_change = ?, complaints = ?, "
-            + "hardship_contacts = ?, payoff_inquiries = ?, competitor_mentions = ?, rate_complaints = ?, low_satisfaction = ?, "
-            + "forbearance_until = ?, involuntary_score = ?, voluntary_score = ?, combined_score = ?, involuntary_level = ?, "
-            + "voluntary_level = ?, reasons = ?, model_version = ?, updated_at = ?, as_of = ?, delinquent_since = ?, credit_limit = ?, "
-            + "tier = ?, grade = ?, challenger_score = ?, challenger_version = ?, voluntary_challenger_score = ?, "
-            + "voluntary_challenger_version = ?, loans = ?, signals = ?, rescore_due = ?, snapshot_on = ? WHERE customer_id = ?";
 
     private static final String UPSERT_PERIOD = "INSERT INTO repayment_period (customer_id, loan_id, period_date, days_past_due, "
             + "amount_due, amount_paid, outstanding, credit_limit) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
@@ -106,13 +86,13 @@ public class FeatureStore {
             return;
         }
         session().doWork(c -> {
-            try (PreparedStatement update = c.prepareStatement(UPDATE_RISK)) {
+            try (PreparedStatement update = c.prepareStatement(CustomerRiskRow.UPDATE)) {
                 // one statement per row, sent as one JDBC batch: measured cheaper for PostgreSQL than a single
                 // UPDATE ... FROM unnest(one array per column), whose arrays it must parse (docs/performance.md)
                 for (CustomerState s : states) {
                     s.risk.loans = StateCodec.write(s.loans);
                     s.risk.signals = StateCodec.write(s.signals);
-                    bindRisk(update, s.risk);
+                    CustomerRiskRow.bind(update, s.risk);
                     update.addBatch();
                 }
                 update.executeBatch();
@@ -219,12 +199,12 @@ public class FeatureStore {
         }
         Array idArray = c.createArrayOf("uuid", ids);
         List<CustomerRisk> risks = new ArrayList<>(ids.length);
-        try (PreparedStatement select = c.prepareStatement("SELECT " + RISK_COLUMNS + " FROM customer_risk WHERE customer_id = ANY(?) "
+        try (PreparedStatement select = c.prepareStatement("SELECT " + CustomerRiskRow.COLUMNS + " FROM customer_risk WHERE customer_id = ANY(?) "
                 + "ORDER BY customer_id" + (lock ? " FOR UPDATE" : ""))) {
             select.setArray(1, idArray);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    risks.add(risk(rs));
+                    risks.add(CustomerRiskRow.read(rs));
                 }
             }
         }
@@ -268,97 +248,5 @@ public class FeatureStore {
                     scores.getOrDefault(r.customerId, List.of()), StateCodec.loans(r.loans), StateCodec.signals(r.signals)));
         }
         return states;
-    }
-
-    private static CustomerRisk risk(ResultSet rs) throws SQLException {
-        CustomerRisk r = new CustomerRisk();
-        r.customerId = rs.getObject("customer_id", UUID.class);
-        r.latestLoanId = rs.getObject("latest_loan_id", UUID.class);
-        r.activeLoans = rs.getInt("active_loans");
-        r.loanRate = rs.getBigDecimal("loan_rate");
-        r.daysPastDue = rs.getInt("days_past_due");
-        r.maxDaysPastDue = rs.getInt("max_days_past_due");
-        r.consecutiveMissed = rs.getInt("consecutive_missed");
-        r.missedTotal = rs.getInt("missed_total");
-        r.paymentsTotal = rs.getInt("payments_total");
-        r.paymentsOnTime = rs.getInt("payments_on_time");
-        r.lastPaymentRatio = rs.getBigDecimal("last_payment_ratio");
-        r.creditScore = (Integer) rs.getObject("credit_score");
-        r.creditScoreChange = rs.getInt("credit_score_change");
-        r.complaints = rs.getInt("complaints");
-        r.hardshipContacts = rs.getInt("hardship_contacts");
-        r.payoffInquiries = rs.getInt("payoff_inquiries");
-        r.competitorMentions = rs.getInt("competitor_mentions");
-        r.rateComplaints = rs.getInt("rate_complaints");
-        r.lowSatisfaction = rs.getInt("low_satisfaction");
-        r.forbearanceUntil = rs.getObject("forbearance_until", LocalDate.class);
-        r.involuntaryScore = rs.getBigDecimal("involuntary_score");
-        r.voluntaryScore = rs.getBigDecimal("voluntary_score");
-        r.combinedScore = rs.getBigDecimal("combined_score");
-        r.involuntaryLevel = RiskLevel.valueOf(rs.getString("involuntary_level"));
-        r.voluntaryLevel = RiskLevel.valueOf(rs.getString("voluntary_level"));
-        r.reasons = rs.getString("reasons");
-        r.modelVersion = rs.getString("model_version");
-        Timestamp updated = rs.getTimestamp("updated_at");
-        r.updatedAt = updated == null ? null : updated.toInstant();
-        r.asOf = rs.getObject("as_of", LocalDate.class);
-        r.delinquentSince = rs.getObject("delinquent_since", LocalDate.class);
-        r.creditLimit = rs.getBigDecimal("credit_limit");
-        r.tier = rs.getString("tier");
-        r.grade = rs.getString("grade");
-        r.challengerScore = rs.getBigDecimal("challenger_score");
-        r.challengerVersion = rs.getString("challenger_version");
-        r.voluntaryChallengerScore = rs.getBigDecimal("voluntary_challenger_score");
-        r.voluntaryChallengerVersion = rs.getString("voluntary_challenger_version");
-        r.loans = rs.getString("loans");
-        r.signals = rs.getString("signals");
-        r.rescoreDue = rs.getObject("rescore_due", LocalDate.class);
-        r.snapshotOn = rs.getObject("snapshot_on", LocalDate.class);
-        return r;
-    }
-
-    private static void bindRisk(PreparedStatement u, CustomerRisk r) throws SQLException {
-        int i = 1;
-        u.setObject(i++, r.latestLoanId, Types.OTHER);
-        u.setInt(i++, r.activeLoans);
-        u.setBigDecimal(i++, r.loanRate);
-        u.setInt(i++, r.daysPastDue);
-        u.setInt(i++, r.maxDaysPastDue);
-        u.setInt(i++, r.consecutiveMissed);
-        u.setInt(i++, r.missedTotal);
-        u.setInt(i++, r.paymentsTotal);
-        u.setInt(i++, r.paymentsOnTime);
-        u.setBigDecimal(i++, r.lastPaymentRatio);
-        u.setObject(i++, r.creditScore, Types.INTEGER);
-        u.setInt(i++, r.creditScoreChange);
-        u.setInt(i++, r.complaints);
-        u.setInt(i++, r.hardshipContacts);
-        u.setInt(i++, r.payoffInquiries);
-        u.setInt(i++, r.competitorMentions);
-        u.setInt(i++, r.rateComplaints);
-        u.setInt(i++, r.lowSatisfaction);
-        u.setObject(i++, r.forbearanceUntil, Types.DATE);
-        u.setBigDecimal(i++, r.involuntaryScore);
-        u.setBigDecimal(i++, r.voluntaryScore);
-        u.setBigDecimal(i++, r.combinedScore);
-        u.setString(i++, r.involuntaryLevel.name());
-        u.setString(i++, r.voluntaryLevel.name());
-        u.setString(i++, r.reasons);
-        u.setString(i++, r.modelVersion);
-        u.setTimestamp(i++, Timestamp.from(r.updatedAt == null ? Instant.now() : r.updatedAt));
-        u.setObject(i++, r.asOf, Types.DATE);
-        u.setObject(i++, r.delinquentSince, Types.DATE);
-        u.setBigDecimal(i++, r.creditLimit);
-        u.setString(i++, r.tier);
-        u.setString(i++, r.grade);
-        u.setBigDecimal(i++, r.challengerScore);
-        u.setString(i++, r.challengerVersion);
-        u.setBigDecimal(i++, r.voluntaryChallengerScore);
-        u.setString(i++, r.voluntaryChallengerVersion);
-        u.setString(i++, r.loans);
-        u.setString(i++, r.signals);
-        u.setObject(i++, r.rescoreDue, Types.DATE);
-        u.setObject(i++, r.snapshotOn, Types.DATE);
-        u.setObject(i, r.customerId);
     }
 }

@@ -16,15 +16,12 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lendkeep.platform.StoredJson;
 import com.lendkeep.platform.events.EventEnvelope;
-import com.lendkeep.platform.events.EventType;
 import com.lendkeep.platform.events.Payloads;
-import com.lendkeep.platform.outbox.Outbox;
 import com.lendkeep.risk.domain.ChurnAlert;
 import com.lendkeep.risk.domain.ChurnType;
 import com.lendkeep.risk.domain.CustomerRisk;
 import com.lendkeep.risk.domain.RiskLevel;
 import com.lendkeep.risk.domain.ScoreHistory;
-import com.lendkeep.risk.repository.ChurnAlertRepository;
 import com.lendkeep.risk.repository.FeatureStore;
 import com.lendkeep.risk.repository.ScoreHistoryRepository;
 import com.lendkeep.risk.repository.SnapshotStore;
@@ -34,12 +31,10 @@ import com.lendkeep.risk.scoring.RiskInputs;
 import com.lendkeep.risk.scoring.RiskScorer;
 import com.lendkeep.risk.scoring.RiskScores;
 
-import io.quarkus.logging.Log;
-
 /**
- * Applies events to customers' features, re-scores each customer touched once per batch, and
- * raises, escalates or clears alerts, all in the transaction of the inbox (so a redelivered event
- * changes nothing).
+ * Applies events to customers' features, re-scores each customer touched once per batch, keeps the
+ * score history and has {@link AlertLifecycle} raise, move or clear alerts, all in the transaction of
+ * the inbox (so a redelivered event changes nothing).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -50,7 +45,7 @@ public class RiskService {
     }
 
     private final FeatureStore store;
-    private final ChurnAlertRepository alerts;
+    private final AlertLifecycle alertLifecycle;
     private final ScoreHistoryRepository history;
     private final RiskScorer scorer;
     private final AlertPolicy policy;
@@ -58,22 +53,20 @@ public class RiskService {
     private final RescorePlanner planner;
     private final FeatureUpdater updater;
     private final SnapshotStore snapshotStore;
-    private final Outbox outbox;
     private final ObjectMapper mapper;
 
-    public RiskService(FeatureStore store, ChurnAlertRepository alerts, ScoreHistoryRepository history, RiskScorer scorer,
-            AlertPolicy policy, BusinessCalendar calendar, RescorePlanner planner, SnapshotStore snapshotStore, RiskConfig config, Outbox outbox,
+    public RiskService(FeatureStore store, AlertLifecycle alertLifecycle, ScoreHistoryRepository history, RiskScorer scorer,
+            AlertPolicy policy, BusinessCalendar calendar, RescorePlanner planner, SnapshotStore snapshotStore, RiskConfig config,
             ObjectMapper mapper) {
         this.snapshotStore = snapshotStore;
         this.store = store;
-        this.alerts = alerts;
+        this.alertLifecycle = alertLifecycle;
         this.history = history;
         this.scorer = scorer;
         this.policy = policy;
         this.calendar = calendar;
         this.planner = planner;
         this.updater = new FeatureUpdater(config.signals().halfLifeDays());
-        this.outbox = outbox;
         this.mapper = mapper;
     }
 
@@ -170,7 +163,7 @@ public class RiskService {
 
     private void score(List<CustomerState> states, Map<UUID, String> causes, String defaultCause) {
         List<RiskScorer.Result> results = scorer.score(states);
-        Map<String, ChurnAlert> open = openAlerts(states);
+        Map<String, ChurnAlert> open = alertLifecycle.openFor(states.stream().map(s -> s.risk.customerId).toList());
         Instant now = Instant.now();
         List<ScoreHistory> points = new ArrayList<>(states.size());
         for (int i = 0; i < states.size(); i++) {
@@ -225,10 +218,12 @@ public class RiskService {
             }
 
             UUID worstLoan = in.worstLoanId() != null ? in.worstLoanId() : risk.latestLoanId;
-            boolean pending = evaluateAlert(risk, ChurnType.INVOLUNTARY, scores.involuntary(), scores.involuntaryReasons(),
-                    scores.involuntaryModel(), worstLoan, open.get(risk.customerId + ":" + ChurnType.INVOLUNTARY), now, in.today());
-            pending |= evaluateAlert(risk, ChurnType.VOLUNTARY, scores.voluntary(), scores.voluntaryReasons(), scores.voluntaryModel(),
-                    risk.latestLoanId, open.get(risk.customerId + ":" + ChurnType.VOLUNTARY), now, in.today());
+            boolean pending = alertLifecycle.evaluate(risk, ChurnType.INVOLUNTARY, scores.involuntary(), scores.involuntaryReasons(),
+                    scores.involuntaryModel(), worstLoan, open.get(AlertLifecycle.key(risk.customerId, ChurnType.INVOLUNTARY)), now,
+                    in.today());
+            pending |= alertLifecycle.evaluate(risk, ChurnType.VOLUNTARY, scores.voluntary(), scores.voluntaryReasons(),
+                    scores.voluntaryModel(), risk.latestLoanId, open.get(AlertLifecycle.key(risk.customerId, ChurnType.VOLUNTARY)), now,
+                    in.today());
             if (pending) {
                 // an alert waits to be lowered: score again on the next business date even without an event
                 risk.rescoreDue = RescorePlanner.earliest(risk.rescoreDue, in.today().plusDays(1));
@@ -236,91 +231,6 @@ public class RiskService {
         }
         store.save(states);
         history.insertAll(points);
-    }
-
-    private Map<String, ChurnAlert> openAlerts(List<CustomerState> states) {
-        Map<String, ChurnAlert> open = new HashMap<>();
-        for (ChurnAlert a : alerts.openFor(states.stream().map(s -> s.risk.customerId).toList())) {
-            open.put(a.customerId + ":" + a.churnType, a);
-        }
-        return open;
-    }
-
-    /**
-     * Raises a new alert, or moves the open one with the score: up at once, down or cleared only as
-     * {@link AlertPolicy#decide} allows. A changed level or top reason publishes CHURN_RISK_ALERT_UPDATED.
-     * Returns whether the open alert waits to be lowered (its score is below, not yet long enough).
-     */
-    private boolean evaluateAlert(CustomerRisk risk, ChurnType type, double score, List<Reason> reasons, String modelVersion, UUID loanId,
-            ChurnAlert open, Instant now, LocalDate today) {
-        BigDecimal scoreValue = FeatureUpdater.probability(score);
-        RiskLevel level = policy.levelOf(score);
-        if (open == null) {
-            if (!policy.raises(level)) {
-                return false;
-            }
-            open = new ChurnAlert();
-            open.id = UUID.randomUUID();
-            open.customerId = risk.customerId;
-            open.churnType = type;
-            open.status = ChurnAlert.Status.OPEN;
-            open.raisedAt = now;
-            update(open, level, scoreValue, reasons, modelVersion, loanId, now);
-            alerts.persist(open);
-            publishRaised(open, reasons);
-            return false;
-        }
-        RiskLevel previous = open.level;
-        String previousTop = open.topReason;
-        switch (policy.decide(open, score, today, !underForbearance(risk, today))) {
-            case ESCALATE -> update(open, level, scoreValue, reasons, modelVersion, loanId, now);
-            case LOWER -> update(open, policy.lowerTo(score), scoreValue, reasons, modelVersion, loanId, now);
-            case CLEAR -> {
-                open.status = ChurnAlert.Status.CLEARED;
-                open.clearedAt = now;
-                open.updatedAt = now;
-                open.score = scoreValue;
-                outbox.publish(EventType.CHURN_RISK_ALERT_CLEARED, risk.customerId,
-                        new Payloads.ChurnRiskAlertCleared(open.id, type.name(), scoreValue));
-                return false;
-            }
-            case HOLD -> update(open, open.level, scoreValue, reasons, modelVersion, open.loanId != null ? open.loanId : loanId, now);
-        }
-        if (open.level != previous || !java.util.Objects.equals(open.topReason, previousTop)) {
-            Log.debugf("churn-risk alert %s: %s %s -> %s (score %s)", open.id, type, previous, open.level, open.score);
-            outbox.publish(EventType.CHURN_RISK_ALERT_UPDATED, open.customerId, new Payloads.ChurnRiskAlertUpdated(open.id,
-                    type.name(), previous.name(), open.level.name(), open.score, texts(reasons), open.modelVersion, open.loanId));
-        }
-        return open.belowCount > 0;
-    }
-
-    /**
-     * A loan under forbearance probation stays watched: its alert does not clear before the end of
-     * probation, judged by the business date.
-     */
-    private static boolean underForbearance(CustomerRisk risk, LocalDate today) {
-        return risk.forbearanceUntil != null && risk.forbearanceUntil.isAfter(today);
-    }
-
-    private void update(ChurnAlert alert, RiskLevel level, BigDecimal score, List<Reason> reasons, String modelVersion, UUID loanId,
-            Instant now) {
-        alert.level = level;
-        alert.score = score;
-        alert.reasons = json(texts(reasons));
-        alert.topReason = reasons.isEmpty() ? null : reasons.get(0).code();
-        alert.modelVersion = modelVersion;
-        alert.loanId = loanId;
-        alert.updatedAt = now;
-    }
-
-    private void publishRaised(ChurnAlert alert, List<Reason> reasons) {
-        Log.debugf("churn-risk alert %s: %s %s (score %s)", alert.id, alert.churnType, alert.level, alert.score);
-        outbox.publish(EventType.CHURN_RISK_ALERT_RAISED, alert.customerId, new Payloads.ChurnRiskAlertRaised(alert.id,
-                alert.churnType.name(), alert.level.name(), alert.score, texts(reasons), alert.modelVersion, alert.loanId));
-    }
-
-    private static List<String> texts(List<Reason> reasons) {
-        return reasons.stream().map(Reason::text).toList();
     }
 
     private static List<Reason> concat(List<Reason> a, List<Reason> b) {
