@@ -24,6 +24,7 @@ public record CustomerOverview(CustomerResponse profile, CreditScoreTrend credit
             Integer changeOverPoints, String direction, List<ScorePoint> points) {
     }
 
+    @Schema(name = "CreditScorePoint", description = "One credit-bureau score")
     public record ScorePoint(LocalDate scoreDate, int score, String bureau) {
     }
 

@@ -128,7 +128,15 @@ class ModelLifecycleTest {
                 .body("modelVersion", startsWith("involuntary:" + gbt));
 
         // challenger shadows: its score sits beside the active one
-        given().post("/models/" + lr + "/challenger").then().statusCode(200).body("status", equalTo("CHALLENGER"));
+        String challengeKey = UUID.randomUUID().toString();
+        String challenged = given().header("Idempotency-Key", challengeKey).post("/models/" + lr + "/challenger").then().statusCode(200)
+                .header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue()).body("status", equalTo("CHALLENGER")).extract().asString();
+        // a retry with the same key (the answer was lost) gets the first answer again and changes nothing
+        String replayed = given().header("Idempotency-Key", challengeKey).post("/models/" + lr + "/challenger").then().statusCode(200)
+                .header("Idempotent-Replayed", equalTo("true")).extract().asString();
+        assertEquals(challenged, replayed);
+        given().header("Idempotency-Key", challengeKey).post("/models/" + gbt + "/challenger").then().statusCode(422)
+                .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.containsString(challengeKey));
         awaitRescored(lr);
         given().get("/risk/customers/" + last + "/score").then().body("challengerVersion", equalTo(lr))
                 .body("modelVersion", startsWith("involuntary:" + gbt));
@@ -205,7 +213,11 @@ class ModelLifecycleTest {
         assertTrue(texts.stream().noneMatch(t -> t.matches(".* of 0(\\b.*)?")), "no reasons from padding: " + texts);
 
         // retire: the scorecard scores again
-        given().post("/models/active/INVOLUNTARY/retire").then().statusCode(204);
+        String retireKey = UUID.randomUUID().toString();
+        given().header("Idempotency-Key", retireKey).post("/models/active/INVOLUNTARY/retire").then().statusCode(204)
+                .header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue());
+        given().header("Idempotency-Key", retireKey).post("/models/active/INVOLUNTARY/retire").then().statusCode(204)
+                .header("Idempotent-Replayed", equalTo("true"));
         await().atMost(Duration.ofSeconds(60)).until(() -> "scorecard-v1".equals(given().get("/risk/customers/" + last + "/score")
                 .then().extract().path("modelVersion")));
         given().post("/models/active/INVOLUNTARY/retire").then().statusCode(422).contentType("application/problem+json");
