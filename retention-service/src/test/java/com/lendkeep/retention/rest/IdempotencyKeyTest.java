@@ -30,10 +30,17 @@ import io.restassured.response.Response;
 @QuarkusTestResource(RealInfraTestResource.class)
 class IdempotencyKeyTest {
 
+    /** A rule for a level no alert has, so that it proposes nothing in the other tests of this application. */
+    private static Map<String, Object> rule(String id, int fee) {
+        return Map.of("id", id, "description", "goodwill for no real level", "priority", 5,
+                "when", Map.of("churnTypes", java.util.List.of("voluntary"), "levels", java.util.List.of("IDEMPOTENCY_TEST_ONLY")),
+                "propose", Map.of("kind", "FEE_WAIVER", "feeWaived", fee, "churnReduction", 0.3));
+    }
+
     @Test
     void aRetriedRuleCreationAddsOneVersionAndGetsTheFirstAnswer() {
         String ruleId = "idem-" + UUID.randomUUID().toString().substring(0, 8);
-        Map<String, Object> body = Map.of("rule", PlaybookResourceTest.rule(ruleId, 15), "comment", "retried by the client");
+        Map<String, Object> body = Map.of("rule", rule(ruleId, 15), "comment", "retried by the client");
         String key = UUID.randomUUID().toString();
         Response first = given().contentType(ContentType.JSON).header(TestUsers.as("manager.idem")).header("Idempotency-Key", key)
                 .body(body).post("/playbook/rules");
@@ -46,8 +53,9 @@ class IdempotencyKeyTest {
         given().get("/playbook/versions/" + (version + 1)).then().statusCode(404);
 
         given().contentType(ContentType.JSON).header(TestUsers.as("manager.idem")).header("Idempotency-Key", key)
-                .body(Map.of("rule", PlaybookResourceTest.rule(ruleId, 16))).post("/playbook/rules")
+                .body(Map.of("rule", rule(ruleId, 16))).post("/playbook/rules")
                 .then().statusCode(422).contentType("application/problem+json").body("detail", containsString(key));
+        given().header(TestUsers.as("manager.idem")).queryParam("comment", "test over").delete("/playbook/rules/" + ruleId).then().statusCode(200);
     }
 
     @Test
