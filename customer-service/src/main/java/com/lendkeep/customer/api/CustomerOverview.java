@@ -33,6 +33,7 @@ public record CustomerOverview(CustomerResponse profile, CreditScoreTrend credit
     }
 
     /** One loan as loan-service's events describe it. */
+    @Schema(name = "CustomerLoanStatus", description = "One loan of the customer as customer-service knows it")
     public record LoanStatus(UUID loanId, String status, BigDecimal principal, BigDecimal outstanding, BigDecimal interestPaid,
             BigDecimal annualRate, Integer termMonths, LocalDate openedOn, LocalDate maturityDate, LocalDate closedOn,
             int repayments, LocalDate lastRepaymentOn, int missedPayments, String delinquencyBucket, int daysPastDue,
