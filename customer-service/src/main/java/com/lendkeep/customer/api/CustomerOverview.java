@@ -24,6 +24,7 @@ public record CustomerOverview(CustomerResponse profile, CreditScoreTrend credit
             Integer changeOverPoints, String direction, List<ScorePoint> points) {
     }
 
+    @Schema(name = "CreditScorePoint", description = "One credit-bureau score")
     public record ScorePoint(LocalDate scoreDate, int score, String bureau) {
     }
 
@@ -32,6 +33,7 @@ public record CustomerOverview(CustomerResponse profile, CreditScoreTrend credit
     }
 
     /** One loan as loan-service's events describe it. */
+    @Schema(name = "CustomerLoanStatus", description = "One loan of the customer as customer-service knows it")
     public record LoanStatus(UUID loanId, String status, BigDecimal principal, BigDecimal outstanding, BigDecimal interestPaid,
             BigDecimal annualRate, Integer termMonths, LocalDate openedOn, LocalDate maturityDate, LocalDate closedOn,
             int repayments, LocalDate lastRepaymentOn, int missedPayments, String delinquencyBucket, int daysPastDue,

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -39,7 +40,7 @@ public record CustomerRequest(
         @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9 _&/-]*", message = "must contain only letters, digits, spaces, '_', '&', '/' or '-'")
         String industry,
         @Schema(description = "Yearly income (individuals) or annual revenue (companies)", example = "48000.00")
-        @PositiveOrZero @DecimalMax("1000000000000") BigDecimal annualIncome,
+        @PositiveOrZero @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 2) BigDecimal annualIncome,
         @Schema(description = "Summary of the collateral pledged to the lender, if any") @Valid CollateralRequest collateral,
         @Schema(description = "Start of the customer relationship; not after the loan book's business date", example = "2019-04-01") @NotNull LocalDate relationshipSince,
         @Schema(description = "User id of the assigned relationship manager", example = "rm.garcia")
@@ -51,7 +52,7 @@ public record CustomerRequest(
     public record CollateralRequest(
             @Schema(example = "REAL_ESTATE") @NotNull CollateralType type,
             @Schema(description = "Appraised market value, before the haircut the grade rule applies", example = "350000.00")
-            @NotNull @PositiveOrZero @DecimalMax("1000000000000") BigDecimal appraisedValue,
+            @NotNull @PositiveOrZero @DecimalMax("1000000000000") @Digits(integer = 13, fraction = 2) BigDecimal appraisedValue,
             @Schema(description = "Date of the appraisal; not after the loan book's business date", example = "2025-06-30") LocalDate appraisedOn) {
     }
 }

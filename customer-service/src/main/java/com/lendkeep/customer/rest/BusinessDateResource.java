@@ -34,7 +34,7 @@ public class BusinessDateResource {
 
     @GET
     @RolesAllowed({Roles.CORE_BANKING, Roles.ADVISOR, Roles.RETENTION_MANAGER, Roles.RISK_ANALYST, Roles.ADMIN})
-    @Operation(summary = "The date in force",
+    @Operation(operationId = "getKnownBusinessDate", summary = "The date in force",
             description = "loan-service's business date as last seen on loan-events (BUSINESS_DATE_CHANGED and every event's "
                     + "businessDate; it never moves back). Until one arrives, today's UTC date stands in (source WALL_CLOCK). "
                     + "Score, contact and profile dates after it are refused; ages, windows and stages are computed on it.")

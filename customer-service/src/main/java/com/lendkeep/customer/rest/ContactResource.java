@@ -1,5 +1,6 @@
 package com.lendkeep.customer.rest;
 
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.lendkeep.customer.api.ContactPreferencesRequest;
@@ -31,6 +33,7 @@ import com.lendkeep.customer.mapping.CustomerMapper;
 import com.lendkeep.customer.service.BusinessDateService;
 import com.lendkeep.customer.service.ContactPreferenceService;
 import com.lendkeep.customer.service.CustomerService;
+import com.lendkeep.platform.idempotency.Idempotent;
 import com.lendkeep.platform.rest.Problem;
 import com.lendkeep.platform.security.CurrentUser;
 import com.lendkeep.platform.security.Roles;
@@ -39,10 +42,7 @@ import com.lendkeep.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Contacts", description = "Contact log, contact preferences and consent")
-@APIResponse(responseCode = "400", description = "Invalid input; the detail names the field",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such customer",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Idempotent
 public class ContactResource {
 
     private final CustomerService service;
@@ -67,13 +67,13 @@ public class ContactResource {
             description = "Calls, visits, e-mails, complaints, inquiries, surveys, recorded as logged by the token's user (a body "
                     + "loggedBy is refused with 400); the contact date may not be after the loan book's business date. Emits "
                     + "CONTACT_LOGGED on contact-events and re-assesses the relationship depth (contact frequency).")
-    @APIResponse(responseCode = "201", description = "Logged")
+    @APIResponseSchema(value = ContactResponse.class, responseCode = "201", responseDescription = "Logged; Location is the contact log")
     @APIResponse(responseCode = "422", description = "The customer was erased",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response logContact(@Parameter(description = "Customer id", example = "5b7c2f4e-1111-4c3a-9d7e-2a6f0c1e9a01") @PathParam("id") UUID id,
             @NotNull @Valid ContactRequest request) {
         ContactResponse body = mapper.toResponse(service.logContact(id, request, currentUser.name()));
-        return Response.status(201).entity(body).build();
+        return Response.created(URI.create("/customers/" + id + "/contacts")).entity(body).build();
     }
 
     @GET

@@ -1,5 +1,6 @@
 package com.lendkeep.customer.rest;
 
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,6 +27,7 @@ import com.lendkeep.customer.api.CreditScoreRequest;
 import com.lendkeep.customer.api.CreditScoreResponse;
 import com.lendkeep.customer.mapping.CustomerMapper;
 import com.lendkeep.customer.service.CustomerService;
+import com.lendkeep.platform.idempotency.Idempotent;
 import com.lendkeep.platform.rest.Problem;
 import com.lendkeep.platform.security.Roles;
 
@@ -33,10 +35,7 @@ import com.lendkeep.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Credit scores", description = "Credit-bureau score history")
-@APIResponse(responseCode = "400", description = "Invalid input; the detail names the field",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such customer",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Idempotent
 public class CreditScoreResource {
 
     private final CustomerService service;
@@ -53,8 +52,9 @@ public class CreditScoreResource {
             description = "Keeps the full history. A score that becomes the customer's latest (by score date) emits "
                     + "CREDIT_SCORE_CHANGED and re-assesses the grade; an older-dated score is kept as history only; an exact "
                     + "repeat changes nothing (200); the same bureau and date with another score is refused (409).")
-    @APIResponse(responseCode = "201", description = "Recorded (effect NEW_LATEST or HISTORICAL)")
-    @APIResponse(responseCode = "200", description = "Exact repeat of a recorded score: nothing changed (effect DUPLICATE)")
+    @APIResponse(responseCode = "201", description = "Recorded (effect NEW_LATEST or HISTORICAL); Location is the history", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreditScoreResponse.class)))
+    @APIResponse(responseCode = "200", description = "Exact repeat of a recorded score: nothing changed (effect DUPLICATE)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CreditScoreResponse.class)))
     @APIResponse(responseCode = "409", description = "The bureau already reported another score for that date",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The customer was erased",
@@ -63,7 +63,10 @@ public class CreditScoreResource {
             @NotNull @Valid CreditScoreRequest request) {
         CustomerService.ScoreResult result = service.recordCreditScore(id, request);
         CreditScoreResponse body = mapper.toResponse(result.score(), result.effect().name());
-        return Response.status(result.effect() == CustomerService.ScoreEffect.DUPLICATE ? 200 : 201).entity(body).build();
+        if (result.effect() == CustomerService.ScoreEffect.DUPLICATE) {
+            return Response.ok(body).build();
+        }
+        return Response.created(URI.create("/customers/" + id + "/credit-scores")).entity(body).build();
     }
 
     @GET

@@ -49,6 +49,7 @@ import com.lendkeep.customer.service.CustomerService;
 import com.lendkeep.customer.service.CustomerView;
 import com.lendkeep.customer.service.ErasureService;
 import com.lendkeep.customer.service.OverviewService;
+import com.lendkeep.platform.idempotency.Idempotent;
 import com.lendkeep.platform.rest.ApiException;
 import com.lendkeep.platform.rest.Problem;
 import com.lendkeep.platform.security.CurrentUser;
@@ -60,8 +61,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Customers", description = "Customer profiles, the customer 360 and the right to erasure")
-@APIResponse(responseCode = "400", description = "Invalid input; the detail names the field",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@Idempotent
 public class CustomerResource {
 
     /** What the REST layer sends for a JSON entity; the cached answer is bytes, so it is set here. */
@@ -92,6 +92,7 @@ public class CustomerResource {
             description = "Creates the profile, computes its tier, grade, relationship depth and lifecycle stage, and emits "
                     + "CUSTOMER_REGISTERED, then TIER_CHANGED and GRADE_CHANGED (from no value) on customer-events.")
     @APIResponse(responseCode = "201", description = "Created; Location points to the customer, ETag is its version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerResponse.class)),
             headers = @Header(name = "ETag", description = "The profile's version, for If-Match on PUT"))
     @APIResponse(responseCode = "409", description = "A customer with this nationalId or externalRef exists",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -108,7 +109,7 @@ public class CustomerResource {
             description = "The profile with tier, grade, relationship depth and lifecycle stage, each with the rule that "
                     + "produced it, every comparison made and its inputs. ETag is the profile's version.")
     @APIResponse(responseCode = "200", description = "The customer",
-            content = @Content(schema = @Schema(implementation = CustomerResponse.class)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerResponse.class)),
             headers = @Header(name = "ETag", description = "The profile's version, for If-Match on PUT"))
     @APIResponse(responseCode = "404", description = "No such customer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -129,6 +130,7 @@ public class CustomerResource {
                     + "Derived values are recomputed in the same transaction; no event carries the profile (personal data), "
                     + "only TIER_CHANGED or GRADE_CHANGED when they change. An erased customer cannot be updated.")
     @APIResponse(responseCode = "200", description = "Updated; ETag is the new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerResponse.class)),
             headers = @Header(name = "ETag", description = "The new version"))
     @APIResponse(responseCode = "404", description = "No such customer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -45,6 +45,20 @@ class BadInputTest {
         response.statusCode(400).contentType("application/problem+json").body("errors.field", hasItem(field));
     }
 
+    /** Issue 18: an income of 0.001 was echoed but stored as 0.00; amounts have cents, no finer. */
+    @Test
+    void amountsFinerThanACentAreRefusedNamingTheField() {
+        Map<String, Object> income = customer();
+        income.put("annualIncome", new java.math.BigDecimal("0.001"));
+        fieldError(post("/customers", income), "annualIncome");
+        Map<String, Object> collateral = customer();
+        collateral.put("collateral", Map.of("type", "REAL_ESTATE", "appraisedValue", new java.math.BigDecimal("350000.005")));
+        fieldError(post("/customers", collateral), "collateral.appraisedValue");
+        Map<String, Object> cents = customer();
+        cents.put("annualIncome", new java.math.BigDecimal("48000.25"));
+        post("/customers", cents).statusCode(201).body("annualIncome", org.hamcrest.Matchers.equalTo(48000.25f));
+    }
+
     @Test
     void missingFields() {
         for (String field : List.of("type", "fullName", "nationalId", "relationshipSince")) {

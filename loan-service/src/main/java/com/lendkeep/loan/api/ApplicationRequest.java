@@ -20,7 +20,7 @@ import com.lendkeep.loan.domain.RepaymentMethod;
 public record ApplicationRequest(
         @NotNull UUID customerId,
         @Schema(example = "12000.00") @NotNull @DecimalMin("100.00") @DecimalMax("100000000.00") @Digits(integer = 9, fraction = 2) BigDecimal amount,
-        @Schema(example = "0.07") @NotNull @DecimalMin("0") @DecimalMax(value = "0.5", message = "must be at most 0.5 (50 % a year)") @Digits(integer = 1, fraction = 6) BigDecimal annualRate,
+        @Schema(example = "0.06") @NotNull @DecimalMin("0") @DecimalMax(value = "0.5", message = "must be at most 0.5 (50 % a year)") @Digits(integer = 1, fraction = 6) BigDecimal annualRate,
         @Schema(example = "24") @NotNull @Min(1) @Max(480) Integer termMonths,
         @Schema(example = "ANNUITY") @NotNull RepaymentMethod method,
         @Size(max = 480) List<@NotNull @DecimalMin("0.00") @Digits(integer = 9, fraction = 2) BigDecimal> principalPlan,

@@ -17,7 +17,7 @@ import com.lendkeep.loan.domain.ModificationKind;
 public record ModificationRequestInput(
         @Schema(example = "RESTRUCTURING") @NotNull ModificationKind kind,
         @Schema(description = "PAYMENT_EXTENSION (1..24), TERM_EXTENSION (1..120)") Integer extensionMonths,
-        @Schema(description = "RATE_CHANGE, RESTRUCTURING: 0..0.5", example = "0.05")
+        @Schema(description = "RATE_CHANGE, RESTRUCTURING: 0..0.5", example = "0.045")
         @DecimalMin("0") @DecimalMax(value = "0.5", message = "must be at most 0.5 (50 % a year)") @Digits(integer = 1, fraction = 6) BigDecimal newAnnualRate,
         @Schema(description = "RESTRUCTURING: number of monthly installments replacing the untouched ones, 1..480") Integer newTermMonths,
         @Schema(description = "RESTRUCTURING: the installment wanted; the term follows")

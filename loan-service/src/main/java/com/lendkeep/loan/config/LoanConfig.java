@@ -25,8 +25,6 @@ public interface LoanConfig {
 
     CloseOfBusiness closeOfBusiness();
 
-    Idempotency idempotency();
-
     BusinessDate businessDate();
 
     interface Delinquency {
@@ -89,16 +87,6 @@ public interface LoanConfig {
         /** Loans closed per transaction: a crash loses at most one chunk's work, which the next run redoes. */
         @WithDefault("500")
         int chunkSize();
-    }
-
-    interface Idempotency {
-        /** A key still IN_PROGRESS after this is taken as abandoned (its transaction cannot still be running). */
-        @WithDefault("PT5M")
-        Duration inProgressExpiry();
-
-        /** Completed keys are forgotten after this. */
-        @WithDefault("PT168H")
-        Duration retention();
     }
 
     interface BusinessDate {

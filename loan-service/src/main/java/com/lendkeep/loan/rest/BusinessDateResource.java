@@ -12,11 +12,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.lendkeep.loan.api.BusinessDateRequest;
 import com.lendkeep.loan.api.BusinessDateResponse;
 import com.lendkeep.loan.service.CloseOfBusiness;
+import com.lendkeep.platform.idempotency.Idempotent;
 import com.lendkeep.platform.security.CurrentUser;
 import com.lendkeep.platform.security.Roles;
 
@@ -48,6 +50,7 @@ public class BusinessDateResource {
             description = "Never backwards, at most 5 years at once. Unpaid installments past their due date plus grace become overdue "
                     + "(PAYMENT_MISSED, late fee), loans move between delinquency buckets (DELINQUENCY_CHANGED), loans past the "
                     + "charge-off threshold are charged off (LOAN_CLOSED).")
+    @APIResponseSchema(value = BusinessDateResponse.class, responseDescription = "The new business date and what its close of business did")
     public Response advance(@NotNull @Valid BusinessDateRequest request) {
         return Response.ok(view(closeOfBusiness.advanceTo(request.date(), currentUser.name()))).build();
     }

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.lendkeep.loan.api.ApplicationRequest;
@@ -30,6 +31,7 @@ import com.lendkeep.loan.api.DisbursementRequest;
 import com.lendkeep.loan.domain.LoanApplication;
 import com.lendkeep.loan.mapping.ApplicationMapper;
 import com.lendkeep.loan.service.ApplicationService;
+import com.lendkeep.platform.idempotency.Idempotent;
 import com.lendkeep.platform.rest.Problem;
 import com.lendkeep.platform.security.CurrentUser;
 import com.lendkeep.platform.security.Roles;
@@ -38,8 +40,6 @@ import com.lendkeep.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Loan applications", description = "SUBMITTED -> APPROVED -> DISBURSED (books the loan); REJECTED or WITHDRAWN before that")
-@APIResponse(responseCode = "409", description = "The application's status does not allow this transition",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Idempotent
 public class LoanApplicationResource {
 
@@ -54,7 +54,7 @@ public class LoanApplicationResource {
     @POST
     @RolesAllowed(Roles.CORE_BANKING)
     @Operation(summary = "Submit an application", description = "The terms are checked as for a loan; the submitter is the token's user.")
-    @APIResponse(responseCode = "201", description = "SUBMITTED")
+    @APIResponseSchema(value = ApplicationResponse.class, responseCode = "201", responseDescription = "SUBMITTED; Location is the application")
     public Response submit(@NotNull @Valid ApplicationRequest request) {
         ApplicationResponse created = view(applications.submit(request, currentUser.name()));
         return Response.created(URI.create("/loan-applications/" + created.id())).entity(created).build();
@@ -79,6 +79,9 @@ public class LoanApplicationResource {
     @RolesAllowed(Roles.CORE_BANKING)
     @Path("/{id}/approve")
     @Operation(summary = "Approve (a user other than the submitter)")
+    @APIResponseSchema(value = ApplicationResponse.class, responseDescription = "APPROVED")
+    @APIResponse(responseCode = "409", description = "The application's status does not allow this transition",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response approve(@PathParam("id") UUID id) {
         return Response.ok(view(applications.approve(id, currentUser.name()))).build();
     }
@@ -87,6 +90,9 @@ public class LoanApplicationResource {
     @RolesAllowed(Roles.CORE_BANKING)
     @Path("/{id}/reject")
     @Operation(summary = "Reject, with the reason (emits LOAN_APPLICATION_CLOSED)")
+    @APIResponseSchema(value = ApplicationResponse.class, responseDescription = "REJECTED")
+    @APIResponse(responseCode = "409", description = "The application's status does not allow this transition",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response reject(@PathParam("id") UUID id, @NotNull @Valid DecisionRequest request) {
         return Response.ok(view(applications.reject(id, currentUser.name(), request.reason()))).build();
     }
@@ -95,6 +101,9 @@ public class LoanApplicationResource {
     @RolesAllowed(Roles.CORE_BANKING)
     @Path("/{id}/withdraw")
     @Operation(summary = "The customer withdraws, with the reason (emits LOAN_APPLICATION_CLOSED)")
+    @APIResponseSchema(value = ApplicationResponse.class, responseDescription = "WITHDRAWN")
+    @APIResponse(responseCode = "409", description = "The application's status does not allow this transition",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response withdraw(@PathParam("id") UUID id, @NotNull @Valid DecisionRequest request) {
         return Response.ok(view(applications.withdraw(id, currentUser.name(), request.reason()))).build();
     }
@@ -103,7 +112,9 @@ public class LoanApplicationResource {
     @RolesAllowed(Roles.CORE_BANKING)
     @Path("/{id}/disburse")
     @Operation(summary = "Disburse: books the loan (LOAN_OPENED) starting on disbursedOn")
-    @APIResponse(responseCode = "201", description = "DISBURSED; Location is the new loan")
+    @APIResponseSchema(value = ApplicationResponse.class, responseCode = "201", responseDescription = "DISBURSED; Location is the new loan")
+    @APIResponse(responseCode = "409", description = "The application's status does not allow this transition",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response disburse(@PathParam("id") UUID id, @Valid DisbursementRequest request) {
         LoanApplication a = applications.disburse(id, currentUser.name(), request == null ? null : request.disbursedOn());
         return Response.created(URI.create("/loans/" + a.loanId)).entity(view(a)).build();

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.lendkeep.loan.api.CashRequest;
@@ -30,6 +31,7 @@ import com.lendkeep.loan.mapping.LoanMapper;
 import com.lendkeep.loan.service.LoanCashService;
 import com.lendkeep.loan.service.RepaymentReversalService;
 import com.lendkeep.loan.service.RepaymentService;
+import com.lendkeep.platform.idempotency.Idempotent;
 import com.lendkeep.platform.rest.Problem;
 import com.lendkeep.platform.security.CurrentUser;
 import com.lendkeep.platform.security.Roles;
@@ -39,10 +41,6 @@ import com.lendkeep.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Loans")
-@APIResponse(responseCode = "400", description = "Invalid input; the detail names the field",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "No such loan (or repayment)",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Idempotent
 public class LoanCashResource {
 
@@ -59,7 +57,7 @@ public class LoanCashResource {
     @POST
     @RolesAllowed(Roles.CORE_BANKING)
     @Path("/{id}/repayments/{repaymentId}/reversal")
-    @Operation(summary = "Reverse a repayment that bounced",
+    @Operation(operationId = "reverseRepayment", summary = "Reverse a repayment that bounced",
             description = "Puts the installments back as they were before it (fees charged since stay), reopening installments, days "
                     + "past due and the delinquency bucket; a loan it closed is active again. Only the loan's latest repayment, and not "
                     + "after a modification. Emits REPAYMENT_REVERSED (and LOAN_MODIFIED when a prepayment's schedule is put back).")
@@ -78,10 +76,9 @@ public class LoanCashResource {
     @POST
     @RolesAllowed(Roles.CORE_BANKING)
     @Path("/{id}/refunds")
-    @Operation(summary = "Refund the loan's credit balance",
+    @Operation(operationId = "refundLoanCreditBalance", summary = "Refund the loan's credit balance",
             description = "Pays back part or all of what payments brought above the payoff amount (`on` defaults to the business date).")
-    @APIResponse(responseCode = "201", description = "Refunded", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = CashResponse.class)))
+    @APIResponseSchema(value = CashResponse.class, responseCode = "201", responseDescription = "Refunded; Location is the loan")
     @APIResponse(responseCode = "422", description = "Amount above the credit balance",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response refund(@PathParam("id") UUID id, @NotNull @Valid CashRequest request) {
@@ -92,11 +89,10 @@ public class LoanCashResource {
     @POST
     @RolesAllowed(Roles.CORE_BANKING)
     @Path("/{id}/recoveries")
-    @Operation(summary = "Book cash recovered after a charge-off",
+    @Operation(operationId = "bookLoanRecovery", summary = "Book cash recovered after a charge-off",
             description = "At most what was written off and not yet recovered; `on` defaults to the business date, not before the "
                     + "charge-off. Emits LOAN_RECOVERY_RECEIVED with the total recovered.")
-    @APIResponse(responseCode = "201", description = "Booked", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = CashResponse.class)))
+    @APIResponseSchema(value = CashResponse.class, responseCode = "201", responseDescription = "Booked; Location is the loan's recoveries")
     @APIResponse(responseCode = "422", description = "Loan not charged off, or amount above what is left to recover",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response recover(@PathParam("id") UUID id, @NotNull @Valid CashRequest request) {
@@ -107,9 +103,7 @@ public class LoanCashResource {
     @GET
     @RolesAllowed({Roles.CORE_BANKING, Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Path("/{id}/recoveries")
-    @Operation(summary = "Recoveries after charge-off, oldest first")
-    @APIResponse(responseCode = "200", description = "The recoveries", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = CashResponse.class)))
+    @Operation(operationId = "listLoanRecoveries", summary = "Recoveries after charge-off, oldest first")
     public List<CashResponse> recoveries(@PathParam("id") UUID id) {
         return cash.recoveries(id);
     }

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,6 +48,7 @@ import com.lendkeep.loan.service.LoanService;
 import com.lendkeep.loan.service.ModificationRequestService;
 import com.lendkeep.loan.service.PayoffQuotes;
 import com.lendkeep.loan.service.RepaymentService;
+import com.lendkeep.platform.idempotency.Idempotent;
 import com.lendkeep.platform.rest.ApiException;
 import com.lendkeep.platform.rest.Problem;
 import com.lendkeep.platform.security.CurrentUser;
@@ -57,8 +59,6 @@ import com.lendkeep.platform.security.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Loans", description = "Loans, schedules, repayments, delinquency, charge-off and modification requests. Every POST "
         + "accepts Idempotency-Key: a repeat of a completed request gets the stored answer with Idempotent-Replayed: true.")
-@APIResponse(responseCode = "400", description = "Invalid input; the detail names the field",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Idempotent
 public class LoanResource {
 
@@ -90,7 +90,7 @@ public class LoanResource {
     @RolesAllowed(Roles.CORE_BANKING)
     @Operation(summary = "Book a loan", description = "Computes the repayment schedule (version 1) and emits LOAN_OPENED. Methods: "
             + "ANNUITY, EQUAL_PRINCIPAL, INTEREST_ONLY (balloon), FLEXIBLE (principalPlan, one amount per month).")
-    @APIResponse(responseCode = "201", description = "Booked, with its schedule")
+    @APIResponseSchema(value = LoanResponse.class, responseCode = "201", responseDescription = "Booked, with its schedule; Location is the loan")
     public Response open(@NotNull @Valid LoanRequest request) {
         LoanResponse created = LoanMapper.toResponse(loans.open(request), calendar.today());
         return Response.created(URI.create("/loans/" + created.id())).entity(created).build();
@@ -100,8 +100,6 @@ public class LoanResource {
     @RolesAllowed({Roles.CORE_BANKING, Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Path("/{id}")
     @Operation(summary = "A loan with its current schedule, delinquency and forbearance")
-    @APIResponse(responseCode = "404", description = "No such loan",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public LoanResponse get(@PathParam("id") UUID id) {
         return LoanMapper.toResponse(loans.get(id), calendar.today());
     }
@@ -117,7 +115,7 @@ public class LoanResource {
     @GET
     @RolesAllowed({Roles.CORE_BANKING, Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Path("/{id}/schedule-versions")
-    @Operation(summary = "Every version of the loan's schedule, oldest first, with the reason it changed")
+    @Operation(operationId = "listLoanScheduleVersions", summary = "Every version of the loan's schedule, oldest first, with the reason it changed")
     public List<ScheduleVersionResponse> versions(@PathParam("id") UUID id) {
         return loans.versions(id).stream().map(v -> LoanMapper.toResponse(mapper, v)).toList();
     }
@@ -130,12 +128,12 @@ public class LoanResource {
                     + "excess prepays principal and re-computes the installments not yet due (LOAN_MODIFIED); the payoff amount closes the "
                     + "loan (PREPAID before the last due date) and anything above it is kept as credit. Emits REPAYMENT_RECEIVED (on time "
                     + "or how late) and, on closure, LOAN_CLOSED.")
-    @APIResponse(responseCode = "201", description = "Recorded")
+    @APIResponseSchema(value = RepaymentResponse.class, responseCode = "201", responseDescription = "Recorded; Location is the loan's repayment history")
     @APIResponse(responseCode = "422", description = "Loan closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response repay(@PathParam("id") UUID id, @NotNull @Valid RepaymentRequest request) {
         RepaymentService.Result result = repayments.repay(id, request, currentUser.name());
-        return Response.status(201).entity(LoanMapper.toResponse(result.repayment(), result.loan())).build();
+        return Response.created(URI.create("/loans/" + id + "/repayments")).entity(LoanMapper.toResponse(result.repayment(), result.loan())).build();
     }
 
     @GET
@@ -177,9 +175,9 @@ public class LoanResource {
     @POST
     @RolesAllowed(Roles.CORE_BANKING)
     @Path("/{id}/charge-off")
-    @Operation(summary = "Charge off the loan (operator)", description = "Closes it CHARGED_OFF with the reason and emits LOAN_CLOSED "
+    @Operation(operationId = "chargeOffLoan", summary = "Charge off the loan (operator)", description = "Closes it CHARGED_OFF with the reason and emits LOAN_CLOSED "
             + "with the unrecovered principal and interest.")
-    @APIResponse(responseCode = "200", description = "Charged off")
+    @APIResponseSchema(value = LoanResponse.class, responseDescription = "Charged off")
     @APIResponse(responseCode = "422", description = "The loan is already closed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response chargeOff(@PathParam("id") UUID id, @NotNull @Valid ChargeOffRequest request) {
@@ -201,7 +199,7 @@ public class LoanResource {
     @Path("/{id}/modification-requests")
     @Operation(summary = "Ask for a modification (maker)", description = "Another user approves it: POST "
             + "/modification-requests/{id}/approve.")
-    @APIResponse(responseCode = "201", description = "Requested, PENDING")
+    @APIResponseSchema(value = ModificationRequestResponse.class, responseCode = "201", responseDescription = "Requested, PENDING; Location is the request")
     public Response requestModification(@PathParam("id") UUID id, @NotNull @Valid ModificationRequestInput input) {
         String user = currentUser.name();
         ModificationRequestResponse created = ApplicationMapper.toResponse(modificationRequests.request(id, input, user));

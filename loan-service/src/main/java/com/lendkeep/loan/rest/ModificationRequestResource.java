@@ -18,12 +18,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.lendkeep.loan.api.DecisionRequest;
 import com.lendkeep.loan.api.ModificationRequestResponse;
 import com.lendkeep.loan.mapping.ApplicationMapper;
 import com.lendkeep.loan.service.ModificationRequestService;
+import com.lendkeep.platform.idempotency.Idempotent;
 import com.lendkeep.platform.rest.Problem;
 import com.lendkeep.platform.security.CurrentUser;
 import com.lendkeep.platform.security.Roles;
@@ -32,8 +34,6 @@ import com.lendkeep.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Modification requests", description = "Maker-checker: a modification asked by one user, approved or rejected by another")
-@APIResponse(responseCode = "409", description = "The request is no longer PENDING",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @Idempotent
 public class ModificationRequestResource {
 
@@ -62,6 +62,9 @@ public class ModificationRequestResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "The loan no longer allows it; the request stays PENDING",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponseSchema(value = ModificationRequestResponse.class, responseDescription = "APPROVED and applied")
+    @APIResponse(responseCode = "409", description = "The request is no longer PENDING",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response approve(@PathParam("id") UUID id) {
         String user = currentUser.name();
         return Response.ok(ApplicationMapper.toResponse(requests.approve(id, user))).build();
@@ -71,6 +74,9 @@ public class ModificationRequestResource {
     @RolesAllowed(Roles.RETENTION_MANAGER)
     @Path("/{id}/reject")
     @Operation(summary = "Reject (checker) or withdraw (maker)", description = "With a reason; nothing changes on the loan.")
+    @APIResponseSchema(value = ModificationRequestResponse.class, responseDescription = "REJECTED or WITHDRAWN")
+    @APIResponse(responseCode = "409", description = "The request is no longer PENDING",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response reject(@PathParam("id") UUID id, @NotNull @Valid DecisionRequest request) {
         String user = currentUser.name();
         return Response.ok(ApplicationMapper.toResponse(requests.reject(id, user, request.reason()))).build();

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import com.lendkeep.infra.RealInfraTestResource;
+import com.lendkeep.platform.idempotency.IdempotencyStore;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;

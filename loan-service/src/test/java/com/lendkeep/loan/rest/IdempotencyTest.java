@@ -53,6 +53,21 @@ class IdempotencyTest {
     }
 
     @Test
+    void aMethodAnsweringItsBodyIsReplayedToo() throws Exception {
+        // a reversal answers its RepaymentResponse, not a Response: with a key it used to fail with 500
+        String id = openLoan(UUID.randomUUID(), "1000.00", "0.05", 2, "ANNUITY");
+        String repayment = given().contentType(ContentType.JSON).body(Map.of("amount", "100.00")).post("/loans/" + id + "/repayments")
+                .then().statusCode(201).extract().path("id");
+        String key = UUID.randomUUID().toString();
+        String path = "/loans/" + id + "/repayments/" + repayment + "/reversal";
+        String first = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(Map.of("reason", "returned")).post(path)
+                .then().statusCode(200).header("Idempotent-Replayed", nullValue()).extract().asString();
+        String again = given().contentType(ContentType.JSON).header("Idempotency-Key", key).body(Map.of("reason", "returned")).post(path)
+                .then().statusCode(200).header("Idempotent-Replayed", equalTo("true")).extract().asString();
+        assertEquals(TestSupport.JSON.readTree(first), TestSupport.JSON.readTree(again), "the first answer again");
+    }
+
+    @Test
     void aKeyReusedForAnotherRequestIsRefused() {
         Map<String, Object> body = loanBody(UUID.randomUUID(), "7000.00", "0.05", 7, businessDate(), "ANNUITY");
         String key = UUID.randomUUID().toString();

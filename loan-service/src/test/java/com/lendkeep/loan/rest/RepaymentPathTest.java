@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Test;
 
 import com.lendkeep.infra.RealInfraTestResource;
 import com.lendkeep.infra.TestUsers;
+import com.lendkeep.platform.idempotency.IdempotencyInterceptor;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;

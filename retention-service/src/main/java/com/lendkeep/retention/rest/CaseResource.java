@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.lendkeep.platform.idempotency.Idempotent;
 import com.lendkeep.platform.security.Roles;
 import com.lendkeep.retention.api.CaseResponse;
 import com.lendkeep.retention.domain.AlertCase;
@@ -30,6 +31,7 @@ import com.lendkeep.retention.service.ReportService;
 @Path("/cases")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Alert cases", description = "Each churn-risk alert received: cohort, playbook candidates with their decisions, outcome")
+@Idempotent
 public class CaseResource {
 
     private final CaseService cases;

@@ -24,9 +24,9 @@ import com.lendkeep.retention.api.CustomerResponse;
 import com.lendkeep.retention.domain.CustomerProfile;
 import com.lendkeep.retention.domain.InterventionKind;
 import com.lendkeep.retention.service.CaseService;
+import com.lendkeep.retention.service.ContactPolicyService;
 import com.lendkeep.retention.service.ControlGroup;
 import com.lendkeep.retention.service.CustomerFactsService;
-import com.lendkeep.retention.service.ContactPolicyService;
 
 @Path("/customers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -49,9 +49,10 @@ public class CustomerResource {
     @GET
     @RolesAllowed({Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Path("/{id}")
-    @Operation(summary = "A customer's facts, group, and whether an offer could reach them today",
+    @Operation(operationId = "getRetentionCustomer", summary = "A customer's facts, group, and whether an offer could reach them today",
             description = "For a customer known from customer-events or from an alert; before any customer-event the defaults "
                     + "apply (no tier or grade, default channels).")
+    @APIResponse(responseCode = "200", description = "The customer's facts as retention-service knows them")
     @APIResponse(responseCode = "404", description = "Neither a customer event nor an alert about this customer has arrived",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CustomerResponse get(@PathParam("id") UUID id) {

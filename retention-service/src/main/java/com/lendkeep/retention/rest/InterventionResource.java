@@ -25,8 +25,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.lendkeep.platform.idempotency.Idempotent;
 import com.lendkeep.platform.rest.Problem;
 import com.lendkeep.platform.security.CurrentUser;
 import com.lendkeep.platform.security.Roles;
@@ -47,6 +49,7 @@ import com.lendkeep.retention.service.ManualProposalService;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Interventions", description = "Retention offers: PROPOSED -> APPROVED -> OFFERED -> ACCEPTED -> APPLIED (docs/retention.md)")
+@Idempotent
 public class InterventionResource {
 
     private final InterventionService service;
@@ -79,8 +82,6 @@ public class InterventionResource {
     @RolesAllowed({Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Path("/{id}")
     @Operation(summary = "One intervention")
-    @APIResponse(responseCode = "404", description = "No such intervention",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public InterventionResponse get(@PathParam("id") UUID id) {
         return response(queries.get(id));
     }
@@ -98,7 +99,8 @@ public class InterventionResource {
     @Operation(summary = "Propose an intervention for an alert by hand",
             description = "Eligibility, budget and the approval threshold apply as for the playbook's proposals; the proposer "
                     + "cannot approve it.")
-    @APIResponse(responseCode = "201", description = "Proposed (or approved and offered at once when below the approval threshold)")
+    @APIResponseSchema(value = InterventionResponse.class, responseCode = "201",
+            responseDescription = "Proposed (or approved and offered at once when below the approval threshold); Location is the intervention")
     @APIResponse(responseCode = "422", description = "Not eligible, over budget, or a control-group customer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response propose(@NotNull @Valid ProposalRequest request) {
@@ -111,6 +113,7 @@ public class InterventionResource {
     @Path("/{id}/approve")
     @Operation(summary = "Approve a PROPOSED intervention (four eyes: not by its proposer)",
             description = "It is then offered at once if retention.offers.auto-offer is on and the contact policy allows.")
+    @APIResponse(responseCode = "200", description = "APPROVED (or OFFERED at once)")
     @APIResponse(responseCode = "403", description = "The approver is the proposer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public InterventionResponse approve(@PathParam("id") UUID id, @Valid DecisionRequest request) {
@@ -141,6 +144,7 @@ public class InterventionResource {
     @Operation(summary = "Record that the customer accepted an OFFERED intervention",
             description = "Loan relief goes to loan-service as INTERVENTION_ACCEPTED and becomes APPLIED when loan-service confirms; "
                     + "a call or counselling becomes a task. Accepting twice is harmless.")
+    @APIResponse(responseCode = "200", description = "ACCEPTED (APPLIED once loan-service confirms loan relief)")
     @APIResponse(responseCode = "409", description = "Not offered, expired, declined...",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public InterventionResponse accept(@PathParam("id") UUID id, @Valid DecisionRequest request) {
@@ -167,7 +171,7 @@ public class InterventionResource {
     @RolesAllowed(Roles.ADMIN)
     @Path("/expire")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Run the expiry job now", description = "Expires every OFFERED intervention whose offer ended at or before asOf "
+    @Operation(operationId = "runInterventionExpiry", summary = "Run the expiry job now", description = "Expires every OFFERED intervention whose offer ended at or before asOf "
             + "(an instant, or a date meaning the end of that day; default now). The scheduler runs the same every "
             + "retention.offers.expiry-every.")
     public ExpiryRun expire(@QueryParam("asOf") String asOf) {
@@ -180,7 +184,7 @@ public class InterventionResource {
     @RolesAllowed(Roles.ADMIN)
     @Path("/overdue")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Run the overdue check now", description = "Flags every approval (PROPOSED, approval required) and open task "
+    @Operation(operationId = "runOverdueCheck", summary = "Run the overdue check now", description = "Flags every approval (PROPOSED, approval required) and open task "
             + "whose due time is at or before asOf (default now) and not yet escalated, and publishes RETENTION_ITEM_OVERDUE for each. "
             + "The scheduler runs the same every retention.overdue.check-every.")
     public ExpiryRun overdue(@QueryParam("asOf") String asOf) {

@@ -40,7 +40,7 @@ public class LoanResource {
     @RolesAllowed({Roles.ADVISOR, Roles.RETENTION_MANAGER})
     @Path("/{loanId}")
     @Transactional(Transactional.TxType.SUPPORTS)
-    @Operation(summary = "A loan's terms (LOAN_OPENED) and credit facts (days past due, default, fees, outstanding), with what is missing")
+    @Operation(operationId = "getRetentionLoanFacts", summary = "A loan's terms (LOAN_OPENED) and credit facts (days past due, default, fees, outstanding), with what is missing")
     public LoanResponse get(@PathParam("loanId") UUID loanId) {
         LoanFact f = facts.findById(loanId);
         LoanStatus s = statuses.findById(loanId);

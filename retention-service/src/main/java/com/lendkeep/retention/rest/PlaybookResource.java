@@ -22,8 +22,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.lendkeep.platform.idempotency.Idempotent;
 import com.lendkeep.platform.security.CurrentUser;
 import com.lendkeep.platform.security.Roles;
 import com.lendkeep.retention.api.PlaybookChangeRequest;
@@ -37,6 +39,7 @@ import com.lendkeep.retention.service.PlaybookService;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Playbook", description = "The rules that turn alerts into candidate interventions; every change is a new, audited version")
+@Idempotent
 public class PlaybookResource {
 
     private final PlaybookService service;
@@ -64,8 +67,9 @@ public class PlaybookResource {
     @POST
     @RolesAllowed(Roles.RETENTION_MANAGER)
     @Path("/rules")
-    @Operation(summary = "Add a rule", description = "Validated (400 lists every invalid field); 409 if the id exists or "
+    @Operation(operationId = "addPlaybookRule", summary = "Add a rule", description = "Validated (400 lists every invalid field); 409 if the id exists or "
             + "expectedVersion is not the current version. Answers the new playbook.")
+    @APIResponseSchema(value = PlaybookResponse.class, responseCode = "201", responseDescription = "Added: the new playbook; Location is the rule")
     public Response create(@NotNull @Valid PlaybookChangeRequest request) {
         PlaybookService.Current current = service.create(request.rule(), currentUser.name(),
                 request.comment(), request.expectedVersion());
@@ -75,7 +79,7 @@ public class PlaybookResource {
     @PUT
     @RolesAllowed(Roles.RETENTION_MANAGER)
     @Path("/rules/{id}")
-    @Operation(summary = "Replace a rule", description = "Answers the new playbook; an identical rule makes no new version.")
+    @Operation(operationId = "replacePlaybookRule", summary = "Replace a rule", description = "Answers the new playbook; an identical rule makes no new version.")
     public PlaybookResponse update(@PathParam("id") String id, @NotNull @Valid PlaybookChangeRequest request) {
         return PlaybookMapper.toResponse(service.update(id, request.rule(), currentUser.name(),
                 request.comment(), request.expectedVersion()));
@@ -84,7 +88,7 @@ public class PlaybookResource {
     @DELETE
     @RolesAllowed(Roles.RETENTION_MANAGER)
     @Path("/rules/{id}")
-    @Operation(summary = "Remove a rule", description = "Answers the new playbook.")
+    @Operation(operationId = "removePlaybookRule", summary = "Remove a rule", description = "Answers the new playbook.")
     public PlaybookResponse delete(@PathParam("id") String id, @QueryParam("comment") String comment, @QueryParam("expectedVersion") Integer expectedVersion) {
         return PlaybookMapper.toResponse(service.delete(id, currentUser.name(), comment, expectedVersion));
     }

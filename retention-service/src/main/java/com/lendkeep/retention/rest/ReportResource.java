@@ -44,7 +44,7 @@ public class ReportResource {
     @RolesAllowed(Roles.RETENTION_MANAGER)
     @Path("/churn")
     @Produces({ MediaType.APPLICATION_JSON, CSV })
-    @Operation(summary = "Churn, loss, interventions and uplift of the customers alerted between from and to",
+    @Operation(operationId = "getChurnReport", summary = "Churn, loss, interventions and uplift of the customers alerted between from and to",
             description = "JSON by default; CSV (section,key,metric,value) with Accept: text/csv or format=csv.")
     @APIResponse(responseCode = "200", content = { @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChurnReport.class)),
             @Content(mediaType = CSV) })

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.lendkeep.platform.idempotency.Idempotent;
 import com.lendkeep.platform.security.CurrentUser;
 import com.lendkeep.platform.security.Roles;
 import com.lendkeep.retention.api.TaskRequest;
@@ -33,6 +34,7 @@ import com.lendkeep.retention.service.TaskService;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Tasks", description = "Relationship-manager calls and financial counselling the customer accepted")
+@Idempotent
 public class TaskResource {
 
     private final TaskService service;

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.lendkeep.risk.domain.RiskLevel;
 
 /**
@@ -20,6 +22,7 @@ public record RiskProfileResponse(UUID customerId, BigDecimal involuntaryScore, 
     }
 
     /** One kept scoring: the champion's scores and, when challengers scored in the shadow, theirs. */
+    @Schema(name = "RiskScorePoint", description = "One kept churn-risk scoring")
     public record ScorePoint(Instant scoredAt, String cause, BigDecimal involuntary, BigDecimal voluntary, BigDecimal combined,
             String modelVersion, BigDecimal involuntaryChallenger, BigDecimal voluntaryChallenger, String challengerVersion,
             java.time.LocalDate businessDate) {

@@ -1,5 +1,6 @@
 package com.lendkeep.risk.rest;
 
+import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -7,14 +8,14 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.DefaultValue;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -22,12 +23,15 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.lendkeep.platform.idempotency.Idempotent;
 import com.lendkeep.platform.rest.Problem;
 import com.lendkeep.platform.security.CurrentUser;
 import com.lendkeep.platform.security.Roles;
 import com.lendkeep.risk.api.ActivationRequest;
+import com.lendkeep.risk.api.ActivationResponse;
 import com.lendkeep.risk.api.AuditEntry;
 import com.lendkeep.risk.api.ModelComparison;
 import com.lendkeep.risk.api.ModelResponse;
@@ -41,6 +45,7 @@ import com.lendkeep.risk.service.ModelService;
 @Path("/models")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Models", description = "Learned churn models: train, activate, challenge, roll back")
+@Idempotent
 public class ModelResource {
 
     private final ModelService models;
@@ -63,11 +68,12 @@ public class ModelResource {
             description = "Trains on the customers' current features; metrics (validation AUC, calibration by decile) come from "
                     + "a held-out fifth; the stored model is then trained on all of them. Synchronous: tens of seconds for "
                     + "tens of thousands of customers. The new version is TRAINED, not active.")
-    @APIResponse(responseCode = "201", description = "Trained and stored")
+    @APIResponseSchema(value = ModelResponse.class, responseCode = "201", responseDescription = "Trained and stored; Location is the version")
     @APIResponse(responseCode = "422", description = "Too few known customers, or only one outcome",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response train(@NotNull @Valid TrainRequest request) {
-        return Response.status(201).entity(models.train(request, user.name())).build();
+        ModelResponse trained = models.train(request, user.name());
+        return Response.created(URI.create("/models/" + trained.version())).entity(trained).build();
     }
 
     @GET
@@ -100,7 +106,7 @@ public class ModelResource {
     @Operation(summary = "Ask for this version to be activated (four eyes: another risk analyst activates it)",
             description = "Shows the candidate's hold-out metrics next to the champion's. A candidate with a lower AUC or a higher "
                     + "Brier score is refused (422) unless `force` is true with a `reason`. Audited.")
-    @APIResponse(responseCode = "202", description = "Requested; waits for a second risk analyst")
+    @APIResponseSchema(value = ActivationResponse.class, responseCode = "202", responseDescription = "Requested; waits for a second risk analyst")
     @APIResponse(responseCode = "422", description = "Worse than the champion and not forced",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response requestActivation(@PathParam("version") String version, @Valid ActivationRequest body) {

@@ -62,7 +62,7 @@ public class RiskResource {
     @GET
     @RolesAllowed({Roles.ADVISOR, Roles.RETENTION_MANAGER, Roles.RISK_ANALYST})
     @Path("/{id}")
-    @Operation(summary = "A customer's current scores, levels, reasons, features and recent score history")
+    @Operation(operationId = "getCustomerRisk", summary = "A customer's current scores, levels, reasons, features and recent score history")
     public RiskProfileResponse get(@PathParam("id") UUID id) {
         var risk = risks.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("risk profile of customer", id));
         return RiskMapper.toResponse(mapper, risk, history.forCustomer(id, 100));

@@ -129,7 +129,16 @@ class ModelLifecycleTest {
                 .body("modelVersion", startsWith("involuntary:" + gbt));
 
         // challenger shadows: its score sits beside the active one
-        given().header(THREE).post("/models/" + lr + "/challenger").then().statusCode(200).body("status", equalTo("CHALLENGER"));
+        String challengeKey = UUID.randomUUID().toString();
+        String challenged = given().header(THREE).header("Idempotency-Key", challengeKey).post("/models/" + lr + "/challenger").then()
+                .statusCode(200).header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue()).body("status", equalTo("CHALLENGER"))
+                .extract().asString();
+        // a retry with the same key (the answer was lost) gets the first answer again and changes nothing
+        String replayed = given().header(THREE).header("Idempotency-Key", challengeKey).post("/models/" + lr + "/challenger").then()
+                .statusCode(200).header("Idempotent-Replayed", equalTo("true")).extract().asString();
+        assertEquals(challenged, replayed);
+        given().header(THREE).header("Idempotency-Key", challengeKey).post("/models/" + gbt + "/challenger").then().statusCode(422)
+                .contentType("application/problem+json").body("detail", org.hamcrest.Matchers.containsString(challengeKey));
         awaitRescored(lr);
         given().get("/risk/customers/" + last + "/score").then().body("challengerVersion", equalTo(lr))
                 .body("modelVersion", startsWith("involuntary:" + gbt));
@@ -206,7 +215,11 @@ class ModelLifecycleTest {
         assertTrue(texts.stream().noneMatch(t -> t.matches(".* of 0(\\b.*)?")), "no reasons from padding: " + texts);
 
         // retire: the scorecard scores again
-        given().header(TWO).post("/models/active/INVOLUNTARY/retire").then().statusCode(204);
+        String retireKey = UUID.randomUUID().toString();
+        given().header(TWO).header("Idempotency-Key", retireKey).post("/models/active/INVOLUNTARY/retire").then().statusCode(204)
+                .header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue());
+        given().header(TWO).header("Idempotency-Key", retireKey).post("/models/active/INVOLUNTARY/retire").then().statusCode(204)
+                .header("Idempotent-Replayed", equalTo("true"));
         // every model write records the token's user (issue 17, point 4): e2e's RecordedActorTest points here
         List<String> trail = given().get("/models/audit").then().statusCode(200).extract().path("collect { it.actor + ' ' + it.action + "
                 + "' ' + it.version }");

@@ -1,4 +1,4 @@
-package com.lendkeep.loan.rest;
+package com.lendkeep.platform.idempotency;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -9,7 +9,8 @@ import jakarta.interceptor.InterceptorBinding;
 
 /**
  * The POST methods of the annotated resource honour the {@code Idempotency-Key} header (see
- * {@link IdempotencyInterceptor}). They must return a {@code Response}.
+ * {@link IdempotencyInterceptor}). The service supplies the {@code idempotency_key} table in its
+ * own schema with a Flyway migration (the columns of loan-service's V2).
  */
 @InterceptorBinding
 @Target({ ElementType.TYPE, ElementType.METHOD })

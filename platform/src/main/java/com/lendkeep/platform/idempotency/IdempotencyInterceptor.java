@@ -1,4 +1,4 @@
-package com.lendkeep.loan.rest;
+package com.lendkeep.platform.idempotency;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -18,12 +18,12 @@ import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.lendkeep.loan.repository.IdempotencyStore;
 import com.lendkeep.platform.rest.ApiException;
 import com.lendkeep.platform.security.CurrentUser;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * {@code Idempotency-Key} on POST requests, per caller and key:
@@ -32,10 +32,12 @@ import io.vertx.core.http.HttpServerRequest;
  * <li>the same request again after it completed: the stored status and body, with
  * {@code Idempotent-Replayed: true}, and nothing runs again;</li>
  * <li>the same key while the first is still running: 409;</li>
- * <li>the same key with another request (method, path or body): 422.</li>
+ * <li>the same key with another request (method, path or body): 422 naming the key.</li>
  * </ul>
  * A request that fails (any error answer) changed nothing and is not remembered: its key can be
- * retried. Requests without the header run as usual.
+ * retried. Requests without the header run as usual. A resource method may return a
+ * {@code Response} (its status, body and Location are stored) or its body (stored as 200, or 204
+ * when void); a replay of the latter is read back into the method's return type.
  */
 @Idempotent
 @Interceptor
@@ -44,15 +46,18 @@ public class IdempotencyInterceptor {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED = "Idempotent-Replayed";
-    private static final int MAX_KEY_LENGTH = 255;
+    public static final int MAX_KEY_LENGTH = 255;
 
     private final HttpServerRequest request;
+    private final RoutingContext routing;
     private final CurrentUser currentUser;
     private final IdempotencyStore store;
     private final ObjectMapper mapper;
 
-    public IdempotencyInterceptor(HttpServerRequest request, CurrentUser currentUser, IdempotencyStore store, ObjectMapper mapper) {
+    public IdempotencyInterceptor(HttpServerRequest request, RoutingContext routing, CurrentUser currentUser, IdempotencyStore store,
+            ObjectMapper mapper) {
         this.request = request;
+        this.routing = routing;
         this.currentUser = currentUser;
         this.store = store;
         this.mapper = mapper;
@@ -75,31 +80,45 @@ public class IdempotencyInterceptor {
             case IdempotencyStore.Claim.InProgress p -> throw ApiException.conflict("a request with " + HEADER + " " + key
                     + " is still in progress; retry when it has finished");
             case IdempotencyStore.Claim.Replay r -> {
-                Response.ResponseBuilder replay = Response.status(r.status()).header(REPLAYED, "true");
-                if (r.body() != null) {
-                    replay.entity(r.body().getBytes(StandardCharsets.UTF_8)).type(MediaType.APPLICATION_JSON_TYPE);
-                }
-                if (r.location() != null) {
-                    replay.location(URI.create(r.location()));
-                }
-                return replay.build();
+                return replay(ctx, r);
             }
             case IdempotencyStore.Claim.Claimed c -> claimedAt = c.startedAt();
         }
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
                 Object result = proceed(ctx);
-                if (!(result instanceof Response response)) {
-                    throw new IllegalStateException(ctx.getMethod() + " must return a Response to be idempotent");
+                if (result instanceof Response response) {
+                    Object location = response.getHeaders().getFirst(HttpHeaders.LOCATION);
+                    store.complete(scope, key, response.getStatus(), body(response.getEntity()),
+                            location == null ? null : location.toString());
+                } else {
+                    store.complete(scope, key, result == null ? 204 : 200, body(result), null);
                 }
-                Object location = response.getHeaders().getFirst(HttpHeaders.LOCATION);
-                store.complete(scope, key, response.getStatus(), body(response.getEntity()), location == null ? null : location.toString());
-                return response;
+                return result;
             });
         } catch (RuntimeException e) {
             store.release(scope, key, claimedAt);
             throw e;
         }
+    }
+
+    private Object replay(InvocationContext ctx, IdempotencyStore.Claim.Replay r) throws JsonProcessingException {
+        // on the HTTP response itself: a typed replay has no Response to carry it
+        routing.response().putHeader(REPLAYED, "true");
+        if (Response.class.isAssignableFrom(ctx.getMethod().getReturnType())) {
+            Response.ResponseBuilder replay = Response.status(r.status());
+            if (r.body() != null) {
+                replay.entity(r.body().getBytes(StandardCharsets.UTF_8)).type(MediaType.APPLICATION_JSON_TYPE);
+            }
+            if (r.location() != null) {
+                replay.location(URI.create(r.location()));
+            }
+            return replay.build();
+        }
+        if (r.body() == null || ctx.getMethod().getReturnType() == void.class) {
+            return null;
+        }
+        return mapper.readValue(r.body(), mapper.getTypeFactory().constructType(ctx.getMethod().getGenericReturnType()));
     }
 
     private static Object proceed(InvocationContext ctx) {

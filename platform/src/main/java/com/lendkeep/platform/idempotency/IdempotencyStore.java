@@ -1,9 +1,10 @@
-package com.lendkeep.loan.repository;
+package com.lendkeep.platform.idempotency;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -14,9 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
-import com.lendkeep.loan.config.LoanConfig;
 import com.lendkeep.platform.Failures;
 
 import io.agroal.api.AgroalDataSource;
@@ -25,7 +26,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 /**
- * The {@code idempotency_key} table: a key is claimed (IN_PROGRESS, committed at once so that a
+ * The {@code idempotency_key} table (each service creates it in its own schema): a key is claimed (IN_PROGRESS, committed at once so that a
  * concurrent repeat sees it), then completed with the answer in the same transaction as the
  * request's effect, so a key is COMPLETED if and only if the effect committed. A claim whose
  * request failed is released (later, if the database is unreachable at that moment); one left
@@ -64,13 +65,21 @@ public class IdempotencyStore {
 
     private final EntityManager em;
     private final AgroalDataSource dataSource;
-    private final LoanConfig config;
+    private final Duration inProgressExpiry;
+    private final Duration retention;
     private final Set<Pending> pendingReleases = ConcurrentHashMap.newKeySet();
 
-    public IdempotencyStore(EntityManager em, AgroalDataSource dataSource, LoanConfig config) {
+    /**
+     * @param inProgressExpiry a key still IN_PROGRESS after this is taken as abandoned (its transaction cannot still be running)
+     * @param retention completed keys are forgotten after this
+     */
+    public IdempotencyStore(EntityManager em, AgroalDataSource dataSource,
+            @ConfigProperty(name = "lendkeep.idempotency.in-progress-expiry", defaultValue = "PT5M") Duration inProgressExpiry,
+            @ConfigProperty(name = "lendkeep.idempotency.retention", defaultValue = "PT168H") Duration retention) {
         this.em = em;
         this.dataSource = dataSource;
-        this.config = config;
+        this.inProgressExpiry = inProgressExpiry;
+        this.retention = retention;
     }
 
     /**
@@ -95,7 +104,7 @@ public class IdempotencyStore {
         if (claimed != null) {
             return new Claim.Claimed(claimed);
         }
-        Instant takenOver = startedAt(c, TAKE_OVER_SQL, caller, key, hash, (double) config.idempotency().inProgressExpiry().toSeconds());
+        Instant takenOver = startedAt(c, TAKE_OVER_SQL, caller, key, hash, (double) inProgressExpiry.toSeconds());
         if (takenOver != null) {
             Log.warnf("Idempotency-Key %s of %s: the first request never finished, running it again", key, caller);
             return new Claim.Claimed(takenOver);
@@ -171,12 +180,13 @@ public class IdempotencyStore {
         }
     }
 
-    void releaseLater(String caller, String key, Instant startedAt) {
+    /** What {@link #release} does when the database cannot be reached; public for the services' tests. */
+    public void releaseLater(String caller, String key, Instant startedAt) {
         pendingReleases.add(new Pending(caller, key, startedAt));
     }
 
     @Scheduled(identity = "idempotency-release", every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void releasePending() {
+    public void releasePending() {
         for (Pending p : List.copyOf(pendingReleases)) {
             try {
                 delete(p.caller(), p.key(), p.startedAt());
@@ -201,11 +211,11 @@ public class IdempotencyStore {
     @Scheduled(identity = "idempotency-purge", every = "1h", delayed = "10m")
     @Transactional
     void purge() {
-        Instant before = Instant.now().minus(config.idempotency().retention());
+        Instant before = Instant.now().minus(retention);
         int purged = em.createNativeQuery("DELETE FROM idempotency_key WHERE started_at < ?1")
                 .setParameter(1, java.sql.Timestamp.from(before)).executeUpdate();
         if (purged > 0) {
-            Log.infof("forgot %d Idempotency-Key(s) older than %s", purged, config.idempotency().retention());
+            Log.infof("forgot %d Idempotency-Key(s) older than %s", purged, retention);
         }
     }
 }
