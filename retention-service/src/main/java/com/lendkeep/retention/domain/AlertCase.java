@@ -48,4 +48,7 @@ public class AlertCase {
     public CaseEvaluation evaluation;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** When risk-service wrote the latest alert event applied here (events of one alert may arrive out of order). */
+    @Column(name = "last_event_at")
+    public Instant lastEventAt;
 }

@@ -65,7 +65,7 @@ public class RetentionEventsConsumer {
                 case CHURN_RISK_ALERT_RAISED -> proposals.onAlert(event.customerId(),
                         inbox.data(event, Payloads.ChurnRiskAlertRaised.class), event.occurredAt(), dateOf(event));
                 case CHURN_RISK_ALERT_UPDATED -> proposals.onAlertUpdated(event.customerId(),
-                        inbox.data(event, Payloads.ChurnRiskAlertUpdated.class));
+                        inbox.data(event, Payloads.ChurnRiskAlertUpdated.class), event.occurredAt(), dateOf(event));
                 case CHURN_RISK_ALERT_CLEARED -> proposals.onAlertCleared(inbox.data(event, Payloads.ChurnRiskAlertCleared.class),
                         event.occurredAt());
                 default -> {

@@ -56,7 +56,17 @@ public class ProposalService {
     public void onAlert(UUID customerId, Payloads.ChurnRiskAlertRaised alert, Instant occurredAt, LocalDate alertedOn) {
         locks.customer(customerId); // serializes with this customer's LOAN_OPENED (see LoanFactsService.onOpened)
         AlertCase known = cases.findById(alert.alertId(), LockModeType.PESSIMISTIC_WRITE);
+        if (known != null && known.lastEventAt != null && !occurredAt.isAfter(known.lastEventAt)) {
+            // a raise that arrived after a later update had opened the case: it only tells when the alert began
+            if (occurredAt.isBefore(known.alertedAt)) {
+                known.alertedAt = occurredAt;
+                known.alertedOn = alertedOn;
+            }
+            Log.infof("CHURN_RISK_ALERT_RAISED for alert %s arrived after a later event: level %s kept", alert.alertId(), known.level);
+            return;
+        }
         if (known != null) {
+            known.lastEventAt = occurredAt;
             boolean escalated = !known.level.equalsIgnoreCase(alert.level());
             update(known, alert.level(), alert.score(), alert.reasons(), alert.modelVersion(), alert.loanId());
             if (escalated) {
@@ -78,6 +88,7 @@ public class ProposalService {
         c.alertedOn = alertedOn;
         c.receivedAt = clock.instant();
         c.updatedAt = c.receivedAt;
+        c.lastEventAt = occurredAt;
         c.status = "OPEN";
         if (c.cohort != Cohort.CONTROL && customers.facts(customerId).erased()) {
             c.evaluation = CaseEvaluation.SKIPPED;
@@ -101,13 +112,21 @@ public class ProposalService {
      * for is proposed, a kind the alert already has never twice, a second loan-terms one never.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void onAlertUpdated(UUID customerId, Payloads.ChurnRiskAlertUpdated update) {
+    public void onAlertUpdated(UUID customerId, Payloads.ChurnRiskAlertUpdated update, Instant occurredAt, LocalDate alertedOn) {
         locks.customer(customerId);
         AlertCase known = cases.findById(update.alertId(), LockModeType.PESSIMISTIC_WRITE);
         if (known == null) {
-            Log.warnf("CHURN_RISK_ALERT_UPDATED for alert %s, which was never raised here: ignored", update.alertId());
+            // the raise has not arrived (order on the topic was lost): the update says all a raise would, so the case opens now
+            Log.infof("CHURN_RISK_ALERT_UPDATED for alert %s before its raise: the case opens from the update", update.alertId());
+            onAlert(customerId, new Payloads.ChurnRiskAlertRaised(update.alertId(), update.churnType(), update.level(), update.score(),
+                    update.reasons(), update.modelVersion(), update.loanId()), occurredAt, alertedOn);
             return;
         }
+        if (known.lastEventAt != null && occurredAt.isBefore(known.lastEventAt)) {
+            Log.infof("CHURN_RISK_ALERT_UPDATED for alert %s is older than the case's latest event: ignored", update.alertId());
+            return;
+        }
+        known.lastEventAt = occurredAt;
         update(known, update.level(), update.score(), update.reasons(), update.modelVersion(), update.loanId());
         reevaluate(known, "ALERT_UPDATED");
     }
@@ -143,6 +162,7 @@ public class ProposalService {
         }
         c.status = "CLEARED";
         c.clearedAt = occurredAt;
+        c.lastEventAt = c.lastEventAt == null || occurredAt.isAfter(c.lastEventAt) ? occurredAt : c.lastEventAt;
         c.score = cleared.score();
         c.updatedAt = clock.instant();
         lifecycle.withdrawOpen("alertId", c.alertId, "the alert was cleared (score " + cleared.score().toPlainString() + ")", false);
