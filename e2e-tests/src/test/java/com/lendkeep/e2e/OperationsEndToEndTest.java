@@ -168,7 +168,8 @@ class OperationsEndToEndTest {
 
     /** The sum of every sample of {@code name} whose labels contain {@code labelFilter}. */
     private static double sum(String exposition, String name, String labelFilter) {
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.eE+-]+)$").matcher(exposition);
+        // OpenMetrics (what /q/metrics answers a scraper): a sample may end with an exemplar, "# {trace_id=...} 1.0 ts"
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "(\\{[^}]*\\})? ([0-9.eE+-]+)( # .*)?$").matcher(exposition);
         double total = 0;
         while (m.find()) {
             String labels = m.group(1) == null ? "" : m.group(1);
