@@ -176,7 +176,7 @@ public final class Replay {
     }
 
     private long publishRepayments(List<UciRecord> records, Map<Integer, UUID> customers) throws Exception {
-        Properties props = new Properties();
+        Properties props = com.lendkeep.platform.kafka.KafkaSettings.fromEnvironment(); // TLS/SASL as the services take them
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.kafka());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
