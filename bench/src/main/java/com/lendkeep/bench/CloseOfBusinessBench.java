@@ -32,16 +32,24 @@ final class CloseOfBusinessBench {
         this.b = b;
     }
 
-    void run(int loans) throws Exception {
-        String name = "cob_" + loans;
+    /**
+     * A database of its own named {@code name}, and the environment of a loan-service on it whose
+     * consumers read topics of their own: nothing else reaches that database.
+     */
+    static Map<String, String> loanServiceAlone(Bench b, String name) throws Exception {
         b.infra.createDatabase(name);
         Map<String, String> env = new HashMap<>();
         env.put("DB_NAME", name);
-        // the service's consumers read topics of their own: nothing else reaches this database
         env.put("MP_MESSAGING_INCOMING_RETENTION_EVENTS_TOPIC", name + "-retention-events");
         env.put("MP_MESSAGING_INCOMING_CUSTOMER_EVENTS_TOPIC", name + "-customer-events");
         env.put("MP_MESSAGING_INCOMING_RETENTION_EVENTS_GROUP_ID", "loan-" + name);
         env.put("MP_MESSAGING_INCOMING_CUSTOMER_EVENTS_GROUP_ID", "loan-" + name);
+        return env;
+    }
+
+    void run(int loans) throws Exception {
+        String name = "cob_" + loans;
+        Map<String, String> env = loanServiceAlone(b, name);
         String instance = "loan-service#" + name;
         Services.Instance loan = b.services.start(instance, "loan-service", env);
         try {

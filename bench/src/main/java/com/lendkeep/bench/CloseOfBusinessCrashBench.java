@@ -52,13 +52,7 @@ final class CloseOfBusinessCrashBench {
 
     void run(int loans) throws Exception {
         String name = "cobcrash_" + loans;
-        b.infra.createDatabase(name);
-        Map<String, String> env = new HashMap<>();
-        env.put("DB_NAME", name);
-        env.put("MP_MESSAGING_INCOMING_RETENTION_EVENTS_TOPIC", name + "-retention-events");
-        env.put("MP_MESSAGING_INCOMING_CUSTOMER_EVENTS_TOPIC", name + "-customer-events");
-        env.put("MP_MESSAGING_INCOMING_RETENTION_EVENTS_GROUP_ID", "loan-" + name);
-        env.put("MP_MESSAGING_INCOMING_CUSTOMER_EVENTS_GROUP_ID", "loan-" + name);
+        Map<String, String> env = CloseOfBusinessBench.loanServiceAlone(b, name);
         // small chunks: many commits to land between, so that the kill finds the run half-way
         env.put("LOAN_COB_CHUNK_SIZE", Integer.toString(CHUNK_SIZE));
         String instance = "loan-service#" + name;
