@@ -77,6 +77,19 @@ public final class ServiceProcesses implements AutoCloseable {
         p.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /**
+     * {@code kill -TERM}, as an orchestrator stops a pod: the service drains what it has in hand
+     * ({@code quarkus.shutdown.timeout}). Returns at once; {@link #awaitExit} waits for the process.
+     */
+    public void terminate(String service) {
+        processes.get(service).destroy();
+    }
+
+    /** Waits until a terminated service's process has exited; false if it is still running after {@code timeout}. */
+    public boolean awaitExit(String service, Duration timeout) throws InterruptedException {
+        return processes.get(service).waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Starts a killed or stopped service again on its port and waits until it is ready. */
     public void restart(String service) throws IOException {
         launch(service);
