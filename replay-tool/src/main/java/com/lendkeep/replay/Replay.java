@@ -7,17 +7,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -26,18 +22,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.lendkeep.platform.events.EventEnvelope;
-import com.lendkeep.platform.events.EventType;
-import com.lendkeep.platform.events.Payloads;
 import com.lendkeep.platform.metrics.RocAuc;
 
 /**
@@ -120,7 +109,7 @@ public final class Replay {
 
         long before = paymentsRecorded();
         t = System.nanoTime();
-        long published = publishRepayments(records, customers);
+        long published = new RepaymentPublisher(options.kafka(), runId).publish(records, customers);
         say("repayment records published to Kafka        %,d in %.1f s", published, secs(t));
 
         t = System.nanoTime();
@@ -173,49 +162,6 @@ public final class Replay {
         }, bar);
         bar.done();
         return ids;
-    }
-
-    private long publishRepayments(List<UciRecord> records, Map<Integer, UUID> customers) throws Exception {
-        Properties props = com.lendkeep.platform.kafka.KafkaSettings.fromEnvironment(); // TLS/SASL as the services take them
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, options.kafka());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        props.put(ProducerConfig.LINGER_MS_CONFIG, "20");
-        props.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
-        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        long total = records.size() * 6L;
-        ProgressBar bar = new ProgressBar("publishing repayments", total);
-        AtomicLong acked = new AtomicLong();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            // month by month, so that the stream is in time order as a core banking system would send it
-            for (int m = 0; m < 6; m++) {
-                LocalDate month = LocalDate.of(2005, 4 + m, 1);
-                for (UciRecord r : records) {
-                    UUID customer = customers.get(r.id());
-                    UUID loan = UUID.nameUUIDFromBytes(("uci-card-" + runId + "-" + r.id()).getBytes(StandardCharsets.UTF_8));
-                    BigDecimal due = BigDecimal.valueOf(Math.max(0, r.bill()[m]));
-                    var data = new Payloads.RepaymentReceived(loan, month, month, due, BigDecimal.valueOf(r.paid()[m]),
-                            r.daysPastDue(m), r.status()[m] <= 0, due, BigDecimal.valueOf(r.limit()), null);
-                    EventEnvelope event = new EventEnvelope(UUID.randomUUID(), EventType.REPAYMENT_RECEIVED, "core-banking-replay",
-                            month.atStartOfDay().toInstant(ZoneOffset.UTC), EventEnvelope.CURRENT_SCHEMA_VERSION, customer,
-                            JSON.valueToTree(data));
-                    producer.send(new ProducerRecord<>("repayment-events", customer.toString(), JSON.writeValueAsString(event)),
-                            (meta, error) -> {
-                                if (error != null) {
-                                    System.err.println("publish failed: " + error.getMessage());
-                                } else {
-                                    bar.update(acked.incrementAndGet());
-                                }
-                            });
-                }
-            }
-            producer.flush();
-        }
-        bar.done();
-        if (acked.get() != total) {
-            throw new IllegalStateException("only " + acked.get() + " of " + total + " records were acknowledged by Kafka");
-        }
-        return total;
     }
 
     private long paymentsRecorded() throws Exception {
