@@ -33,7 +33,7 @@ import io.restassured.RestAssured;
  * with openapi-generator 7.25.0 (Java, library {@code native}, the generator's defaults apart from
  * package names), compile it untouched, and call the services through it only. The calls are in
  * {@code src/test/resources/generated-client/GeneratedClientScenario.java}, written against the
- * generated classes and compiled with them here: a customer registered, a loan booked on it (and the
+ * generated classes and compiled with them here: the first churn case from customer to APPLIED; and a customer registered, a loan booked on it (and the
  * booking retried with its Idempotency-Key) and read back with its data, and refused requests
  * surfacing as the client's ApiException with the problem. The issue's reproduction: the first call
  * answered 406 (the document declared only problem+json), and reading a loan back gave no data.
@@ -43,15 +43,18 @@ class GeneratedClientTest {
     private static final Path WORK = Path.of("target", "generated-clients");
     private static final Path GENERATOR = Path.of("target", "openapi-generator", "openapi-generator-cli.jar");
 
-    @Test
-    void clientsGeneratedFromTheDocumentsCompileAndWorkUntouched() throws Exception {
+    private static Class<?> scenario;
+
+    /** Generates the four clients from the served documents and compiles them with the scenario, once for both tests. */
+    private static synchronized Class<?> scenario() throws Exception {
+        if (scenario != null) {
+            return scenario;
+        }
         ServiceProcesses services = E2eStack.services();
         deleteRecursively(WORK);
         List<Path> sources = new ArrayList<>();
-        Map<String, String> urls = new LinkedHashMap<>();
         Map<String, Process> generators = new LinkedHashMap<>();
         for (String service : ServiceProcesses.SERVICES) {
-            urls.put(service, services.url(service));
             Path dir = WORK.resolve(service);
             Files.createDirectories(dir);
             Path document = dir.resolve("openapi.json");
@@ -68,31 +71,74 @@ class GeneratedClientTest {
                 files.filter(f -> f.toString().endsWith(".java")).forEach(sources::add);
             }
         }
-        Path scenario = WORK.resolve("scenario/GeneratedClientScenario.java");
-        Files.createDirectories(scenario.getParent());
-        try (var in = getClass().getResourceAsStream("/generated-client/GeneratedClientScenario.java")) {
-            Files.write(scenario, in.readAllBytes());
+        Path source = WORK.resolve("scenario/GeneratedClientScenario.java");
+        Files.createDirectories(source.getParent());
+        try (var in = GeneratedClientTest.class.getResourceAsStream("/generated-client/GeneratedClientScenario.java")) {
+            Files.write(source, in.readAllBytes());
         }
-        sources.add(scenario);
+        sources.add(source);
         Path classes = WORK.resolve("classes");
         compile(sources, classes);
+        // left open for the JVM's life: the scenario's classes are loaded from it as the tests run
+        URLClassLoader loader = new URLClassLoader(new URL[] { classes.toUri().toURL() }, GeneratedClientTest.class.getClassLoader());
+        scenario = loader.loadClass("com.lendkeep.e2e.client.GeneratedClientScenario");
+        return scenario;
+    }
 
-        try (URLClassLoader loader = new URLClassLoader(new URL[] { classes.toUri().toURL() }, getClass().getClassLoader())) {
-            Class<?> type = loader.loadClass("com.lendkeep.e2e.client.GeneratedClientScenario");
-            @SuppressWarnings("unchecked")
-            Map<String, Object> seen = (Map<String, Object>) type.getMethod("run", Map.class, String.class)
-                    .invoke(null, urls, TestUsers.as("client.e2e").getValue());
-            System.out.println("generated clients: " + seen);
-            assertEquals(seen.get("loanId"), seen.get("loanReadBackId"), "the loan read back through the client is the one booked");
-            assertEquals(seen.get("loanId"), seen.get("loanRetriedId"), "a retry with the same Idempotency-Key books nothing new");
-            assertEquals("12000.00", seen.get("loanReadBackPrincipal"), "the loan's data, not an empty object");
-            assertEquals(12, seen.get("loanReadBackInstallments"));
-            assertEquals(seen.get("customerId"), seen.get("loanReadBackCustomerId"));
-            assertEquals(404, seen.get("problemStatus"), "a refused request is the client's ApiException with the status");
-            assertTrue(String.valueOf(seen.get("problemBody")).contains("\"detail\""), "with the problem body: " + seen.get("problemBody"));
-            assertEquals("application/problem+json", seen.get("problemContentType"));
-            assertEquals(400, seen.get("badInputStatus"));
-            assertTrue(String.valueOf(seen.get("badInputBody")).contains("principal"), "the problem names the field: " + seen.get("badInputBody"));
+    private static Map<String, String> urls() throws Exception {
+        Map<String, String> urls = new LinkedHashMap<>();
+        for (String service : ServiceProcesses.SERVICES) {
+            urls.put(service, E2eStack.services().url(service));
+        }
+        return urls;
+    }
+
+    @Test
+    void clientsGeneratedFromTheDocumentsCompileAndWorkUntouched() throws Exception {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> seen = (Map<String, Object>) scenario().getMethod("run", Map.class, String.class)
+                .invoke(null, urls(), TestUsers.as("client.e2e").getValue());
+        System.out.println("generated clients: " + seen);
+        assertEquals(seen.get("loanId"), seen.get("loanReadBackId"), "the loan read back through the client is the one booked");
+        assertEquals(seen.get("loanId"), seen.get("loanRetriedId"), "a retry with the same Idempotency-Key books nothing new");
+        assertEquals("12000.00", seen.get("loanReadBackPrincipal"), "the loan's data, not an empty object");
+        assertEquals(12, seen.get("loanReadBackInstallments"));
+        assertEquals(seen.get("customerId"), seen.get("loanReadBackCustomerId"));
+        assertEquals(404, seen.get("problemStatus"), "a refused request is the client's ApiException with the status");
+        assertTrue(String.valueOf(seen.get("problemBody")).contains("\"detail\""), "with the problem body: " + seen.get("problemBody"));
+        assertEquals("application/problem+json", seen.get("problemContentType"));
+        assertEquals(400, seen.get("badInputStatus"));
+        assertTrue(String.valueOf(seen.get("badInputBody")).contains("principal"), "the problem names the field: " + seen.get("badInputBody"));
+    }
+
+    /** The "done when": the demo's first churn case driven through the generated clients only. */
+    @Test
+    void theFirstChurnCaseRunsThroughTheGeneratedClientsOnly() throws Exception {
+        Map<String, String> bearers = Map.of("system", TestUsers.as("client.e2e").getValue(),
+                "manager", TestUsers.as("client.manager", "retention-manager").getValue(),
+                "advisor", TestUsers.as("client.advisor", "advisor").getValue());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> seen = (Map<String, Object>) scenario().getMethod("churnCase", Map.class, Map.class)
+                .invoke(null, urls(), bearers);
+        System.out.println("churn case through generated clients: " + seen);
+        assertEquals(2, seen.get("missedPayments"), "close of business found both unpaid installments");
+        assertEquals("OPEN", seen.get("alertStatus"));
+        assertEquals("INVOLUNTARY", seen.get("alertChurnType"));
+        assertEquals(seen.get("loanId"), seen.get("alertLoanId"));
+        assertEquals("PROPOSED", seen.get("proposedStatus"));
+        assertEquals(seen.get("loanId"), seen.get("proposedLoanId"));
+        assertEquals("ACCEPTED", seen.get("acceptedStatus"));
+        assertEquals("APPLIED", seen.get("appliedStatus"));
+        assertEquals(List.of("PROPOSED", "APPROVED", "OFFERED", "ACCEPTED", "APPLIED"), seen.get("history"));
+        assertEquals(2, seen.get("scheduleVersionAfter"), "loan-service applied the extension");
+        assertEquals(0, seen.get("daysPastDueAfter"));
+        int months = (Integer) seen.get("extensionMonths");
+        @SuppressWarnings("unchecked")
+        List<String> before = (List<String>) seen.get("dueDatesBefore");
+        @SuppressWarnings("unchecked")
+        List<String> after = (List<String>) seen.get("dueDatesAfter");
+        for (int i = 0; i < before.size(); i++) {
+            assertEquals(java.time.LocalDate.parse(before.get(i)).plusMonths(months).toString(), after.get(i), "installment " + (i + 1));
         }
     }
 
