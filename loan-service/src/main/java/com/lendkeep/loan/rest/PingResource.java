@@ -7,6 +7,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.lendkeep.platform.security.Roles;
 
@@ -16,6 +17,7 @@ import com.lendkeep.platform.security.Roles;
  * comparison is between the work of the endpoints, not between checking a token or not.
  */
 @Path("/ping")
+@Tag(name = "Ping", description = "A constant answer behind the same authentication as every endpoint")
 @RolesAllowed({Roles.CORE_BANKING, Roles.ADVISOR, Roles.RETENTION_MANAGER, Roles.RISK_ANALYST, Roles.ADMIN})
 public class PingResource {
 
