@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -48,7 +44,7 @@ class MoneyOnKafkaTest {
     @Test
     void everyMoneyFieldOfEveryPayloadIsWrittenWithTwoDecimals() throws Exception {
         int checked = 0;
-        for (Class<?> payload : payloadRecords()) {
+        for (Class<?> payload : PayloadSamples.payloadRecords()) {
             for (String amount : List.of("600000", "6E+5", "600000.0", "600000.000", "600000.00")) {
                 String written = write(payload, new BigDecimal(amount));
                 for (RecordComponent c : payload.getRecordComponents()) {
@@ -67,7 +63,7 @@ class MoneyOnKafkaTest {
     /** A new BigDecimal field must say whether it is money: an amount without @Money would keep any scale. */
     @Test
     void everyDecimalOfAPayloadIsMoneyOrAKnownRate() {
-        for (Class<?> payload : payloadRecords()) {
+        for (Class<?> payload : PayloadSamples.payloadRecords()) {
             for (RecordComponent c : payload.getRecordComponents()) {
                 if (c.getType() == BigDecimal.class) {
                     assertTrue(c.isAnnotationPresent(Money.class) ^ NOT_MONEY.contains(c.getName()),
@@ -92,11 +88,7 @@ class MoneyOnKafkaTest {
     }
 
     private String write(Class<?> payload, BigDecimal amount) {
-        try {
-            return json.write(envelope(EventType.LOAN_OPENED, instance(payload, amount)));
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(payload.getName(), e);
-        }
+        return json.write(envelope(EventType.LOAN_OPENED, PayloadSamples.instance(payload, amount)));
     }
 
     private EventEnvelope envelope(EventType type, Object payload) {
@@ -108,32 +100,5 @@ class MoneyOnKafkaTest {
         Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\":([^,}]+)").matcher(written);
         assertTrue(m.find(), name + " in " + written);
         return m.group(1);
-    }
-
-    static List<Class<?>> payloadRecords() {
-        List<Class<?>> records = new ArrayList<>(Arrays.stream(Payloads.class.getDeclaredClasses()).filter(Class::isRecord).toList());
-        assertTrue(records.size() >= EventType.values().length, "a payload per event type: " + records);
-        return records;
-    }
-
-    /** The payload with every money field {@code amount}, rates 0.06 and plausible values elsewhere. */
-    private static Object instance(Class<?> payload, BigDecimal amount) throws ReflectiveOperationException {
-        RecordComponent[] components = payload.getRecordComponents();
-        Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
-        Object[] args = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            Class<?> t = types[i];
-            args[i] = t == BigDecimal.class ? (components[i].isAnnotationPresent(Money.class) ? amount : new BigDecimal("0.06"))
-                    : t == UUID.class ? UUID.randomUUID()
-                    : t == String.class ? "x"
-                    : t == LocalDate.class ? LocalDate.of(2027, 2, 2)
-                    : t == Instant.class ? Instant.parse("2027-02-02T10:00:00Z")
-                    : t == int.class || t == Integer.class ? 1
-                    : t == boolean.class || t == Boolean.class ? true
-                    : t == List.class ? List.of()
-                    : null;
-        }
-        Constructor<?> canonical = payload.getDeclaredConstructor(types);
-        return canonical.newInstance(args);
     }
 }
