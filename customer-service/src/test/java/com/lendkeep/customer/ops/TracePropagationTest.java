@@ -108,6 +108,8 @@ class TracePropagationTest {
         String[] sent = traceParent(registered);
         assertEquals(traceId, sent[1], "the event continues the caller's trace");
         assertNotEquals(callerSpan, sent[2], "its parent is the service's own span of the request, not the caller's");
+        assertEquals(json(registered.value()).path("eventId").asText(), KafkaTestClient.header(registered, "ce_id"),
+                "the CloudEvents attributes travel beside the traceparent (CloudEventHeadersOnKafkaTest checks them all)");
         SpanData server = await().atMost(WAIT).until(() -> span(traceId, SpanKind.SERVER), s -> s != null);
         assertEquals(callerSpan, server.getParentSpanId());
     }

@@ -67,7 +67,7 @@ public final class Payloads {
 
     /** @param outcome REJECTED or WITHDRAWN */
     public record LoanApplicationClosed(@NotNull UUID applicationId, @NotBlank String outcome, @NotBlank String reason,
-            @NotNull @PositiveOrZero BigDecimal amountRequested) {
+            @NotNull @PositiveOrZero @Money BigDecimal amountRequested) {
     }
 
     /**
@@ -76,16 +76,16 @@ public final class Payloads {
      * @param feesOutstanding the loan's unpaid fees (part of overdueAmount when due); null from senders that do not know
      */
     public record DelinquencyChanged(@NotNull UUID loanId, String previousBucket, String newBucket, @PositiveOrZero int daysPastDue,
-            @NotNull @PositiveOrZero BigDecimal overdueAmount, @PositiveOrZero BigDecimal feesOutstanding) {
+            @NotNull @PositiveOrZero @Money BigDecimal overdueAmount, @PositiveOrZero @Money BigDecimal feesOutstanding) {
 
         public DelinquencyChanged(UUID loanId, String previousBucket, String newBucket, int daysPastDue, BigDecimal overdueAmount) {
             this(loanId, previousBucket, newBucket, daysPastDue, overdueAmount, null);
         }
     }
 
-    public record LoanOpened(@NotNull UUID loanId, @NotNull @DecimalMin("0.01") BigDecimal principal,
+    public record LoanOpened(@NotNull UUID loanId, @NotNull @DecimalMin("0.01") @Money BigDecimal principal,
             @NotNull BigDecimal annualRate, @Min(1) int termMonths, @NotNull LocalDate startDate,
-            @NotNull BigDecimal installmentAmount) {
+            @NotNull @Money BigDecimal installmentAmount) {
     }
 
     /**
@@ -98,7 +98,7 @@ public final class Payloads {
     public record LoanModified(@NotNull UUID loanId, @NotBlank String modificationType, UUID interventionId,
             @Min(1) int scheduleVersion, String description, LocalDate forbearanceUntil,
             List<LocalDate> remainingDueDates, @PositiveOrZero BigDecimal annualRate,
-            @PositiveOrZero BigDecimal concession, @PositiveOrZero BigDecimal feesOutstanding) {
+            @PositiveOrZero @Money BigDecimal concession, @PositiveOrZero @Money BigDecimal feesOutstanding) {
 
         public LoanModified(UUID loanId, String modificationType, UUID interventionId, int scheduleVersion, String description,
                 LocalDate forbearanceUntil, List<LocalDate> remainingDueDates, BigDecimal annualRate) {
@@ -117,13 +117,13 @@ public final class Payloads {
      * @param requestedBy the token's user who asked, or the system that did
      * @param quoteDate   the value date of the quote
      */
-    public record PayoffQuoted(@NotNull UUID loanId, @NotNull LocalDate quoteDate, @NotNull @PositiveOrZero BigDecimal payoffAmount,
-            @NotNull @PositiveOrZero BigDecimal outstandingPrincipal, String requestedBy) {
+    public record PayoffQuoted(@NotNull UUID loanId, @NotNull LocalDate quoteDate, @NotNull @PositiveOrZero @Money BigDecimal payoffAmount,
+            @NotNull @PositiveOrZero @Money BigDecimal outstandingPrincipal, String requestedBy) {
     }
 
     /** @param totalRecovered everything recovered on the loan since its charge-off, this amount included */
-    public record LoanRecoveryReceived(@NotNull UUID loanId, @NotNull @DecimalMin("0.01") BigDecimal amount,
-            @NotNull LocalDate receivedOn, @NotNull @PositiveOrZero BigDecimal totalRecovered) {
+    public record LoanRecoveryReceived(@NotNull UUID loanId, @NotNull @DecimalMin("0.01") @Money BigDecimal amount,
+            @NotNull LocalDate receivedOn, @NotNull @PositiveOrZero @Money BigDecimal totalRecovered) {
     }
 
     public record BusinessDateChanged(@NotNull LocalDate businessDate, LocalDate previousDate) {
@@ -134,8 +134,8 @@ public final class Payloads {
 
     /** @param writtenOffFees fees written off at closure; null from senders that do not know */
     public record LoanClosed(@NotNull UUID loanId, @NotBlank String closure, @NotNull LocalDate closedOn,
-            @NotNull @PositiveOrZero BigDecimal unrecoveredPrincipal, @NotNull @PositiveOrZero BigDecimal unrecoveredInterest,
-            @PositiveOrZero BigDecimal writtenOffFees) {
+            @NotNull @PositiveOrZero @Money BigDecimal unrecoveredPrincipal, @NotNull @PositiveOrZero @Money BigDecimal unrecoveredInterest,
+            @PositiveOrZero @Money BigDecimal writtenOffFees) {
 
         public LoanClosed(UUID loanId, String closure, LocalDate closedOn, BigDecimal unrecoveredPrincipal,
                 BigDecimal unrecoveredInterest) {
@@ -154,10 +154,10 @@ public final class Payloads {
      * @param feesOutstanding the loan's unpaid fees after the repayment; null when unknown
      */
     public record RepaymentReceived(@NotNull UUID loanId, @NotNull LocalDate paidOn, LocalDate dueDate,
-            @NotNull @PositiveOrZero BigDecimal amountDue, @NotNull @PositiveOrZero BigDecimal amountPaid,
-            @PositiveOrZero int daysPastDue, boolean onTime, @NotNull @PositiveOrZero BigDecimal outstanding,
-            @PositiveOrZero BigDecimal creditLimit, @PositiveOrZero BigDecimal interestPaid,
-            @PositiveOrZero BigDecimal principalPrepaid, @PositiveOrZero BigDecimal feesOutstanding) {
+            @NotNull @PositiveOrZero @Money BigDecimal amountDue, @NotNull @PositiveOrZero @Money BigDecimal amountPaid,
+            @PositiveOrZero int daysPastDue, boolean onTime, @NotNull @PositiveOrZero @Money BigDecimal outstanding,
+            @PositiveOrZero @Money BigDecimal creditLimit, @PositiveOrZero @Money BigDecimal interestPaid,
+            @PositiveOrZero @Money BigDecimal principalPrepaid, @PositiveOrZero @Money BigDecimal feesOutstanding) {
 
         public RepaymentReceived(UUID loanId, LocalDate paidOn, LocalDate dueDate, BigDecimal amountDue, BigDecimal amountPaid,
                 int daysPastDue, boolean onTime, BigDecimal outstanding, BigDecimal creditLimit, BigDecimal interestPaid) {
@@ -167,9 +167,9 @@ public final class Payloads {
     }
 
     /** A repayment reversed (bounced): what it had paid is owed again. */
-    public record RepaymentReversed(@NotNull UUID loanId, @NotNull UUID repaymentId, @NotNull @DecimalMin("0.01") BigDecimal amount,
+    public record RepaymentReversed(@NotNull UUID loanId, @NotNull UUID repaymentId, @NotNull @DecimalMin("0.01") @Money BigDecimal amount,
             @NotNull LocalDate reversedOn, @NotBlank String reason, @PositiveOrZero int daysPastDue,
-            @NotNull @PositiveOrZero BigDecimal outstanding) {
+            @NotNull @PositiveOrZero @Money BigDecimal outstanding) {
     }
 
     /**
@@ -177,9 +177,9 @@ public final class Payloads {
      * @param feesOutstanding the loan's unpaid fees; null when unknown
      */
     public record PaymentMissed(@NotNull UUID loanId, @Min(1) int installmentNumber, @NotNull LocalDate dueDate,
-            @NotNull @PositiveOrZero BigDecimal amountDue, @PositiveOrZero int daysPastDue,
-            @PositiveOrZero int consecutiveMissed, @NotNull @PositiveOrZero BigDecimal outstanding,
-            @PositiveOrZero BigDecimal feesOutstanding) {
+            @NotNull @PositiveOrZero @Money BigDecimal amountDue, @PositiveOrZero int daysPastDue,
+            @PositiveOrZero int consecutiveMissed, @NotNull @PositiveOrZero @Money BigDecimal outstanding,
+            @PositiveOrZero @Money BigDecimal feesOutstanding) {
 
         public PaymentMissed(UUID loanId, int installmentNumber, LocalDate dueDate, BigDecimal amountDue, int daysPastDue,
                 int consecutiveMissed, BigDecimal outstanding) {
@@ -214,6 +214,6 @@ public final class Payloads {
 
     public record InterventionAccepted(@NotNull UUID interventionId, @NotNull UUID loanId, @NotBlank String kind,
             @PositiveOrZero int extensionMonths, BigDecimal newAnnualRate, @Min(1) Integer newTermMonths,
-            @Min(1) Integer holidayMonths, @PositiveOrZero BigDecimal feeWaived) {
+            @Min(1) Integer holidayMonths, @PositiveOrZero @Money BigDecimal feeWaived) {
     }
 }

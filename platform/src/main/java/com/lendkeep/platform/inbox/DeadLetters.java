@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.lendkeep.platform.events.CloudEventHeaders;
 import com.lendkeep.platform.kafka.KafkaClients;
 import com.lendkeep.platform.ops.PlatformMetrics;
 
@@ -49,6 +50,9 @@ public class DeadLetters {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
         record.headers().add("dead-letter-reason", bytes(reason));
         record.headers().add("dead-letter-topic", bytes(sourceTopic));
+        // the original event's CloudEvents attributes, as SmallRye's dead-letter strategy copies the original's
+        // headers; a message that is no envelope gets none
+        CloudEventHeaders.addTo(record.headers(), value);
         long backoffMs = 500;
         while (true) {
             try {

@@ -15,11 +15,9 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.lendkeep.platform.events.EventEnvelope;
+import com.lendkeep.platform.events.EventJson;
 import com.lendkeep.platform.events.EventType;
 import com.lendkeep.platform.tracing.TraceParents;
 
@@ -33,8 +31,7 @@ public class Outbox {
     private static final String INSERT_SQL = "INSERT INTO outbox_event (event_id, topic, message_key, event_type, payload, trace_parent) VALUES (?, ?, ?, ?, ?, ?)";
 
     private final EntityManager em;
-    private final ObjectMapper mapper;
-    private final ObjectWriter writer;
+    private final EventJson json;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
     private final String source;
@@ -46,9 +43,8 @@ public class Outbox {
             Instance<BusinessDateSource> businessDates) {
         this.businessDates = businessDates.isResolvable() ? businessDates.get() : null;
         this.em = em;
-        // the service's mapper keeps amounts' scale in the event tree (platform json/StrictJson); written plain, never 6E+5
-        this.mapper = mapper;
-        this.writer = mapper.writer().with(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+        // amounts keep two decimals and are written plain, never 6E+5
+        this.json = new EventJson(mapper);
         this.transactions = transactions;
         this.relay = relay;
         this.source = source;
@@ -81,12 +77,8 @@ public class Outbox {
         java.util.List<String> traceParents = new java.util.ArrayList<>(events.size());
         for (Pending e : events) {
             EventEnvelope envelope = new EventEnvelope(UUID.randomUUID(), e.type(), source, Instant.now(),
-                    EventEnvelope.CURRENT_SCHEMA_VERSION, e.customerId(), mapper.valueToTree(e.data()), businessDate);
-            try {
-                payloads.add(writer.writeValueAsString(envelope));
-            } catch (JsonProcessingException ex) {
-                throw new IllegalStateException("event " + e.type() + " cannot be serialized", ex);
-            }
+                    EventEnvelope.CURRENT_SCHEMA_VERSION, e.customerId(), json.data(e.data()), businessDate);
+            payloads.add(json.write(envelope));
             envelopes.add(envelope);
             traceParents.add(TraceParents.forEventAbout(e.customerId()));
         }

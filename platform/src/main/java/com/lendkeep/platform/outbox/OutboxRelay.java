@@ -25,6 +25,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.lendkeep.platform.events.CloudEventHeaders;
 import com.lendkeep.platform.kafka.KafkaClients;
 import com.lendkeep.platform.ops.PlatformMetrics;
 import com.lendkeep.platform.tracing.TraceParents;
@@ -162,6 +163,8 @@ public class OutboxRelay {
                                     rs.getString("message_key"), rs.getString("payload"));
                             record.headers().add("event-id", rs.getString("event_id").getBytes());
                             record.headers().add("event-type", rs.getString("event_type").getBytes());
+                            // CloudEvents attributes (binary content mode) beside the envelope, read from it
+                            CloudEventHeaders.addTo(record.headers(), record.value());
                             String traceParent = rs.getString("trace_parent");
                             if (traceParent != null) {
                                 // the consumer continues the trace of the request that wrote the row
