@@ -13,7 +13,7 @@ fi
 cache="${LENDKEEP_TOOLS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/lendkeep}/asyncapi-cli-$CLI_VERSION"
 if [[ ! -x "$cache/node_modules/.bin/asyncapi" ]]; then
   mkdir -p "$cache"
-  if ! (cd "$cache" && npm install --silent --no-audit --no-fund "@asyncapi/cli@$CLI_VERSION" >/dev/null 2>&1); then
+  if ! (cd "$cache" && timeout 300 npm install --silent --no-audit --no-fund "@asyncapi/cli@$CLI_VERSION" >/dev/null 2>&1); then
     echo "asyncapi validate: SKIPPED (npm could not install @asyncapi/cli@$CLI_VERSION)" >&2
     exit 0
   fi
