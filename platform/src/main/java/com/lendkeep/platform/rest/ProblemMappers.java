@@ -38,7 +38,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response api(ApiException e) {
         List<Problem.FieldError> errors = e.field() == null ? null : List.of(new Problem.FieldError(e.field(), e.getMessage()));
-        return build(new Problem("about:blank", e.title(), e.status(), e.getMessage(), null, errors));
+        Problem problem = new Problem("about:blank", e.title(), e.status(), e.getMessage(), null, errors, e.existingId());
+        if (e.existingLocation() != null) {
+            return Response.status(problem.status()).type(Problem.MEDIA_TYPE).location(java.net.URI.create(e.existingLocation()))
+                    .entity(problem).build();
+        }
+        return build(problem);
     }
 
     @ServerExceptionMapper
