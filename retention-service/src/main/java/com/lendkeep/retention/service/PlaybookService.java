@@ -92,11 +92,12 @@ public class PlaybookService {
     }
 
     public RuleChange update(String id, PlaybookRule rule, String user, String comment, Precondition precondition) {
-        if (rule != null && rule.id() != null && !rule.id().equals(id)) {
-            throw ApiException.badRequest("rule.id", "rule.id " + rule.id() + " differs from the path's " + id + " (ids cannot change)");
-        }
+        // a changed id is one more invalid field, answered with every other one
+        List<Violation> idChange = rule != null && rule.id() != null && !rule.id().equals(id)
+                ? List.of(new Violation("id", "rule.id " + rule.id() + " differs from the path's " + id + " (ids cannot change)"))
+                : List.of();
         PlaybookRule clean = validated(rule == null ? null
-                : new PlaybookRule(id, rule.description(), rule.priority(), rule.enabled(), rule.when(), rule.propose()));
+                : new PlaybookRule(id, rule.description(), rule.priority(), rule.enabled(), rule.when(), rule.propose()), idChange);
         locks.playbook();
         PlaybookRuleRecord record = checked(id, precondition);
         PlaybookRule before = read(record.definition);
@@ -186,13 +187,18 @@ public class PlaybookService {
         }
         int current = repository.latest().map(c -> c.version).orElse(0);
         if (current != expected) {
-            throw ApiException.conflict("the playbook is at version " + current + ", the change was made against version " + expected
-                    + ": reload it and apply the change again");
+            throw new ApiException(409, "Conflict", "expectedVersion " + expected + " is not current: the playbook is at version " + current
+                    + "; reload it and apply the change again", "expectedVersion");
         }
     }
 
     private static PlaybookRule validated(PlaybookRule rule) {
-        List<Violation> violations = PlaybookValidator.validate(rule);
+        return validated(rule, List.of());
+    }
+
+    private static PlaybookRule validated(PlaybookRule rule, List<Violation> more) {
+        List<Violation> violations = new ArrayList<>(more);
+        violations.addAll(PlaybookValidator.validate(rule));
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }

@@ -111,7 +111,7 @@ class PlaybookResourceTest {
                 .body(Map.of("rule", rule("test-level-goodwill", 30)))
                 .put("/playbook/rules/test-level-goodwill").then().statusCode(200).body("version", equalTo(v + 2));
         given().contentType(ContentType.JSON).header(TestUsers.as("manager.lin")).body(Map.of("expectedVersion", v + 2, "rule", rule("other-id", 30)))
-                .put("/playbook/rules/test-level-goodwill").then().statusCode(400);
+                .put("/playbook/rules/test-level-goodwill").then().statusCode(400).body("errors.field", hasItem("id"));
         given().get("/playbook/versions/" + (v + 2)).then().body("action", equalTo("UPDATE")).body("changedBy", equalTo("manager.lin"))
                 .body("before.propose.feeWaived", equalTo(25)).body("after.propose.feeWaived", equalTo(30))
                 .body("rules.id", hasItem("test-level-goodwill"));
