@@ -166,6 +166,28 @@ class RequestLimitsTest {
         assertTrue(bad.contentType().startsWith("application/problem+json"), bad.toString());
     }
 
+    /** A client that asks before it sends (Expect: 100-continue) is told to go on, not left waiting while the server waits too. */
+    @Test
+    void aChunkedBodyAfter100ContinueIsRead() throws Exception {
+        byte[] json = TestSupport.JSON.writeValueAsBytes(customer());
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /customers HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + token() + "\r\nContent-Type: application/json"
+                    + "\r\nTransfer-Encoding: chunked\r\nExpect: 100-continue\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            String interim = readHead(in);
+            assertTrue(interim.startsWith("HTTP/1.1 100"), interim);
+            out.write((Integer.toHexString(json.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.write(json);
+            out.write("\r\n0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            Answer a = parse(in);
+            assertEquals(201, a.status(), a.toString());
+        }
+    }
+
     @Test
     void aRequestLineOverTheLimitIs414ProblemJson() throws IOException {
         String path = "/customers?industry=" + "y".repeat(5_000);

@@ -82,6 +82,9 @@ public class BodySizeLimit {
                 ctx.next();
             }
         });
+        if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
+            ctx.response().writeContinue(); // the client waits for it before it sends the body read here
+        }
         request.resume(); // Quarkus pauses every request until a handler is ready for its body
     }
 
