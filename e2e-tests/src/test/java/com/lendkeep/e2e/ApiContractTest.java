@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,16 +17,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.lendkeep.infra.LocalJwt;
 import com.lendkeep.infra.ServiceProcesses;
 import com.lendkeep.infra.TestUsers;
@@ -40,22 +35,15 @@ import com.lendkeep.infra.TestUsers;
  * one the operation lists answers 403; a token with one of its roles is let through (neither 401
  * nor 403). The roles come from the document's security requirement, which Quarkus writes from
  * {@code @RolesAllowed}, and must match the matrix of docs/security.md;</li>
- * <li>bad input generated from the schemas: malformed JSON, wrong types, missing required fields,
- * huge strings, negative and absurd numbers, unknown enum values, wrong content type, oversized
- * bodies, malformed and unknown path ids, bad query parameters; and what a strict reader refuses: text
- * after the body, fractional integers, dates as numbers or date-times or beyond year 9999, NUL
- * characters and broken Unicode in any text, parameter or path, paging numbers that overflow. Every
- * answer must be 4xx {@code application/problem+json} naming no Java type; none may be 5xx.</li>
+ * <li>bad input generated from the schemas ({@link BadRequests}) for every operation, and an oversized
+ * body per service. Every answer must be 4xx {@code application/problem+json} naming no Java type, with
+ * a detail (or an error's field) that names the field, parameter or header at fault; none may be 5xx.</li>
  * </ul>
  */
 class ApiContractTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String PROBLEM = "application/problem+json";
-    private static final String HUGE = "x".repeat(100_000);
-    /** Stands for a lone surrogate in a body until the body is written (see badRequests). */
-    private static final String BROKEN_UNICODE_MARKER = "@@LONE_SURROGATE@@";
     /** An answer must not name the server's Java types or exceptions. */
     private static final java.util.regex.Pattern JAVA_NAME = java.util.regex.Pattern
             .compile("\\b(java|javax|jakarta|org|com|io)\\.[a-z]+\\.[A-Za-z]|[A-Za-z]+Exception\\b");
@@ -138,21 +126,17 @@ class ApiContractTest {
     @Test
     void badInputIsAnswered4xxProblemJsonNeverWith5xx() throws Exception {
         List<String> failures = new ArrayList<>();
-        Map<String, int[]> counts = new TreeMap<>(); // tried, 4xx, 5xx
+        Map<String, int[]> counts = new TreeMap<>(); // operations, requests, 4xx, 5xx
         for (Operation op : operations()) {
-            int[] c = counts.computeIfAbsent(op.service(), s -> new int[3]);
-            for (Map.Entry<String, Request> bad : badRequests(op).entrySet()) {
-                Request r = bad.getValue();
-                Answer a = send(op.method(), services.url(op.service()) + r.pathAndQuery(), r.body(), allRoles, r.contentType());
-                c[0]++;
-                if (a.status() >= 500) {
-                    c[2]++;
-                } else if (a.status() >= 400) {
-                    c[1]++;
-                }
-                if (a.status() < 400 || a.status() >= 500 || !a.contentType().startsWith(PROBLEM)
-                        || JAVA_NAME.matcher(a.body()).find()) {
-                    failures.add(op.name() + " " + bad.getKey() + ": " + a.status() + " " + a.contentType() + " "
+            int[] c = counts.computeIfAbsent(op.service(), s -> new int[4]);
+            c[0]++;
+            for (Map.Entry<String, BadRequests.Request> bad : BadRequests.of(op, DOCUMENTS.get(op.service())).entrySet()) {
+                BadRequests.Request r = bad.getValue();
+                Answer a = send(op.method(), services.url(op.service()) + r.pathAndQuery(), r.body(), allRoles, r.contentType(), r.headers());
+                count(c, a);
+                String problem = problemWith(a, r.mayNotExist() && a.status() == 404 ? List.of() : r.names());
+                if (problem != null) {
+                    failures.add(op.name() + " " + bad.getKey() + ": " + problem + ": " + a.status() + " " + a.contentType() + " "
                             + a.body().substring(0, Math.min(200, a.body().length())));
                 }
             }
@@ -162,15 +146,67 @@ class ApiContractTest {
                     .findFirst().orElseThrow();
             String oversized = "{\"padding\":\"" + "x".repeat((BODY_LIMIT_MB.get(service) + 1) * 1024 * 1024) + "\"}";
             Answer a = send(post.method(), services.url(service) + concretePath(post), oversized, allRoles, null);
-            int[] c = counts.get(service);
-            c[0]++;
-            c[a.status() >= 500 ? 2 : 1]++;
+            count(counts.get(service), a);
             check(failures, post.name() + " with a body over " + BODY_LIMIT_MB.get(service) + " MB", a, 413);
         }
-        counts.forEach((service, c) -> System.out.printf("bad input %-18s %5d requests: %5d answered 4xx, %d answered 5xx%n",
-                service, c[0], c[1], c[2]));
+        int[] total = new int[4];
+        counts.forEach((service, c) -> {
+            System.out.printf("bad input %-18s %3d operations, %5d requests: %5d answered 4xx, %d answered 5xx%n", service, c[0], c[1], c[2], c[3]);
+            for (int i = 0; i < 4; i++) {
+                total[i] += c[i];
+            }
+        });
+        System.out.printf("bad input %-18s %3d operations, %5d requests: %5d answered 4xx, %d answered 5xx%n", "all", total[0], total[1],
+                total[2], total[3]);
         assertTrue(failures.isEmpty(), failures.size() + " bad-input failures:\n" + String.join("\n", failures));
-        counts.values().forEach(c -> assertEquals(0, c[2], "5xx answers"));
+        assertEquals(0, total[3], "5xx answers");
+    }
+
+    private static void count(int[] c, Answer a) {
+        c[1]++;
+        if (a.status() >= 500) {
+            c[3]++;
+        } else if (a.status() >= 400) {
+            c[2]++;
+        }
+    }
+
+    /**
+     * What is wrong with an answer to bad input, or null: it must be 4xx problem+json naming no Java type, and
+     * its detail (or one of its errors' fields) must name one of {@code names}, as a word.
+     */
+    private static String problemWith(Answer a, List<String> names) {
+        if (a.status() < 400 || a.status() >= 500) {
+            return "not 4xx";
+        }
+        if (!a.contentType().startsWith(PROBLEM)) {
+            return "not " + PROBLEM;
+        }
+        if (JAVA_NAME.matcher(a.body()).find()) {
+            return "names a Java type";
+        }
+        if (names.isEmpty()) {
+            return null;
+        }
+        try {
+            JsonNode problem = JSON.readTree(a.body());
+            String detail = problem.path("detail").asText();
+            for (String name : names) {
+                for (JsonNode error : problem.path("errors")) {
+                    String field = error.path("field").asText();
+                    if (field.equals(name) || field.endsWith("." + name) || field.startsWith(name + ".") || field.startsWith(name + "[")) {
+                        return null;
+                    }
+                }
+                if (java.util.regex.Pattern.compile("(?<![A-Za-z0-9])" + java.util.regex.Pattern.quote(name) + "(?![A-Za-z0-9])")
+                        .matcher(detail).find()) {
+                    return null;
+                }
+            }
+            return "the detail names none of " + names;
+        } catch (IOException e) {
+            return "the body is not JSON";
+        }
     }
 
     // --- the operations and their roles ----------------------------------------------------------
@@ -214,247 +250,23 @@ class ApiContractTest {
         return matrix;
     }
 
-    // --- bad requests, generated from the document -----------------------------------------------
-
-    record Request(String pathAndQuery, String body, String contentType) {
-    }
-
-    private static Map<String, Request> badRequests(Operation op) {
-        Map<String, Request> cases = new LinkedHashMap<>();
-        JsonNode doc = DOCUMENTS.get(op.service());
-        String path = concretePath(op);
-        List<JsonNode> params = new ArrayList<>();
-        op.spec().path("parameters").forEach(params::add);
-        JsonNode body = requestSchema(op, doc);
-        String validBody = body == null ? null : example(body, doc, 0).toString();
-
-        for (JsonNode p : params) {
-            String name = p.path("name").asText();
-            JsonNode schema = resolve(p.path("schema"), doc);
-            if ("path".equals(p.path("in").asText())) {
-                if (!schema.has("enum")) { // an enum's first value is a real one: its bad values are below
-                    cases.put("path " + name + " unknown", new Request(path, validBody, null));
-                }
-                for (String bad : badScalars(schema)) {
-                    cases.put("path " + name + "=" + abbreviate(bad), new Request(op.path().replace("{" + name + "}",
-                            URLEncoder.encode(bad, StandardCharsets.UTF_8)).replaceAll("\\{[^}]+}", UUID.randomUUID().toString()),
-                            validBody, null));
-                }
-            } else if ("query".equals(p.path("in").asText())) {
-                for (String bad : badScalars(schema)) {
-                    cases.put("query " + name + "=" + abbreviate(bad), new Request(path + "?" + name + "="
-                            + URLEncoder.encode(bad, StandardCharsets.UTF_8), validBody, null));
-                }
-            }
-        }
-        if (body != null) {
-            cases.put("malformed JSON", new Request(path, "{\"a\": ", null));
-            cases.put("text after the JSON body", new Request(path, validBody + " trailing", null));
-            cases.put("second JSON value after the body", new Request(path, validBody + " {}", null));
-            cases.put("body is an array", new Request(path, "[]", null));
-            cases.put("body is a number", new Request(path, "42", null));
-            cases.put("body is text/plain", new Request(path, validBody, "text/plain"));
-            if (body.has("required") && !body.path("required").isEmpty()) {
-                cases.put("empty object", new Request(path, "{}", null));
-            }
-            ObjectNode valid = (ObjectNode) example(body, doc, 0);
-            body.path("properties").fields().forEachRemaining(field -> {
-                JsonNode schema = resolve(field.getValue(), doc);
-                for (Map.Entry<String, JsonNode> bad : badValues(schema, doc).entrySet()) {
-                    ObjectNode mutated = valid.deepCopy();
-                    mutated.set(field.getKey(), bad.getValue());
-                    // a lone surrogate cannot travel as a Java string: it is written as its JSON escape
-                    String json = mutated.toString().replace(BROKEN_UNICODE_MARKER, "\\ud800");
-                    cases.put("body " + field.getKey() + " " + bad.getKey(), new Request(path, json, null));
-                }
-                if (containsName(body.path("required"), field.getKey())) {
-                    ObjectNode missing = valid.deepCopy();
-                    missing.remove(field.getKey());
-                    cases.put("body " + field.getKey() + " missing", new Request(path, missing.toString(), null));
-                }
-            });
-        }
-        return cases;
-    }
-
-    /** Invalid values for a field, by its schema. */
-    private static Map<String, JsonNode> badValues(JsonNode schema, JsonNode doc) {
-        Map<String, JsonNode> bad = new LinkedHashMap<>();
-        String type = type(schema);
-        switch (type) {
-            case "string" -> {
-                bad.put("wrong type (object)", NODES.objectNode().put("a", 1));
-                bad.put("huge string", NODES.textNode(HUGE));
-                bad.put("NUL character", NODES.textNode("a\u0000b"));
-                bad.put("broken Unicode", NODES.textNode("a" + BROKEN_UNICODE_MARKER));
-                if (schema.has("enum")) {
-                    bad.put("unknown enum value", NODES.textNode("NOT_A_VALUE"));
-                }
-                String format = schema.path("format").asText();
-                if (List.of("date", "date-time", "uuid").contains(format)) {
-                    bad.put("malformed " + format, NODES.textNode("not-a-" + format));
-                }
-                if ("date".equals(format)) {
-                    bad.put("date as a number", NODES.numberNode(20261206));
-                    bad.put("date-time for a date", NODES.textNode("2026-01-15T10:00:00Z"));
-                    bad.put("year beyond 9999", NODES.textNode("+99999-01-01"));
-                }
-            }
-            case "number", "integer" -> {
-                if ("integer".equals(type)) {
-                    bad.put("fractional", NODES.numberNode(new java.math.BigDecimal("1.5")));
-                }
-                bad.put("wrong type (string)", NODES.textNode("abc"));
-                bad.put("negative", NODES.numberNode(-1));
-                bad.put("absurd", NODES.numberNode(new java.math.BigDecimal("1e15")));
-            }
-            case "boolean" -> bad.put("wrong type (string)", NODES.textNode("maybe"));
-            case "array" -> {
-                bad.put("wrong type (string)", NODES.textNode("abc"));
-                JsonNode items = resolve(schema.path("items"), doc);
-                if ("string".equals(type(items))) {
-                    ArrayNode hugeItems = NODES.arrayNode();
-                    hugeItems.add(HUGE);
-                    bad.put("huge item", hugeItems);
-                }
-            }
-            case "object" -> bad.put("wrong type (string)", NODES.textNode("abc"));
-            default -> {
-            }
-        }
-        return bad;
-    }
-
-    private static List<String> badScalars(JsonNode schema) {
-        List<String> bad = new ArrayList<>();
-        switch (type(schema)) {
-            case "integer", "number" -> {
-                bad.add("abc");
-                bad.add("-1");
-                bad.add("99999999999999999999");
-                bad.add("1000000000"); // fits an int, overflows page * size
-                bad.add("1.5");
-            }
-            case "string" -> {
-                bad.add("a\u0000b"); // NUL: PostgreSQL refuses it in text
-                String format = schema.path("format").asText();
-                if (schema.has("enum")) {
-                    bad.add("NOT_A_VALUE");
-                } else if (List.of("date", "date-time", "uuid").contains(format)) {
-                    bad.add("not-a-" + format);
-                } else {
-                    bad.add("y".repeat(2_000)); // long, but under the HTTP request-line limit (4 KB)
-                }
-            }
-            default -> {
-            }
-        }
-        return bad;
-    }
-
-    /** A plausible value for a schema; only a base for mutations, it need not pass every business rule. */
-    private static JsonNode example(JsonNode schema, JsonNode doc, int depth) {
-        schema = resolve(schema, doc);
-        if (schema.has("example") && depth > 0) {
-            return schema.get("example");
-        }
-        return switch (type(schema)) {
-            case "object" -> {
-                ObjectNode o = NODES.objectNode();
-                if (depth < 4) {
-                    schema.path("properties").fields().forEachRemaining(f -> o.set(f.getKey(), example(f.getValue(), doc, depth + 1)));
-                }
-                yield o;
-            }
-            case "array" -> NODES.arrayNode().add(example(schema.path("items"), doc, depth + 1));
-            case "integer" -> NODES.numberNode(schema.has("minimum") ? schema.get("minimum").asLong() : 1);
-            case "number" -> NODES.numberNode(schema.has("minimum") ? schema.get("minimum").decimalValue() : java.math.BigDecimal.ONE);
-            case "boolean" -> NODES.booleanNode(true);
-            case "string" -> {
-                if (schema.has("enum")) {
-                    yield schema.get("enum").get(0);
-                }
-                yield NODES.textNode(switch (schema.path("format").asText()) {
-                    case "date" -> "2026-01-15";
-                    case "date-time" -> "2026-01-15T10:00:00Z";
-                    case "uuid" -> UUID.randomUUID().toString();
-                    default -> "test";
-                });
-            }
-            default -> NODES.nullNode();
-        };
-    }
-
-    private static JsonNode requestSchema(Operation op, JsonNode doc) {
-        JsonNode content = op.spec().path("requestBody").path("content");
-        if (content.isMissingNode() || content.isEmpty()) {
-            return null;
-        }
-        JsonNode schema = resolve(content.elements().next().path("schema"), doc);
-        return "object".equals(type(schema)) ? schema : null;
-    }
-
-    /** Follows $ref and single allOf/anyOf/oneOf wrappers. */
-    private static JsonNode resolve(JsonNode schema, JsonNode doc) {
-        for (int i = 0; i < 10; i++) {
-            if (schema.has("$ref")) {
-                String[] parts = schema.get("$ref").asText().substring(2).split("/");
-                JsonNode target = doc;
-                for (String part : parts) {
-                    target = target.path(part);
-                }
-                schema = target;
-            } else if (!schema.has("type") && (schema.has("allOf") || schema.has("anyOf") || schema.has("oneOf"))) {
-                JsonNode list = schema.has("allOf") ? schema.get("allOf") : schema.has("anyOf") ? schema.get("anyOf") : schema.get("oneOf");
-                schema = list.get(0);
-            } else {
-                return schema;
-            }
-        }
-        return schema;
-    }
-
-    private static String type(JsonNode schema) {
-        JsonNode t = schema.path("type");
-        if (t.isArray()) {
-            for (JsonNode each : t) {
-                if (!"null".equals(each.asText())) {
-                    return each.asText();
-                }
-            }
-        }
-        if (t.isTextual()) {
-            return t.asText();
-        }
-        return schema.has("properties") ? "object" : "";
-    }
-
-    /** The operation's path with every path parameter replaced by an id that does not exist. */
-    private static String concretePath(Operation op) {
-        String path = op.path();
-        for (JsonNode p : op.spec().path("parameters")) {
-            if ("path".equals(p.path("in").asText())) {
-                JsonNode schema = resolve(p.path("schema"), DOCUMENTS.get(op.service()));
-                String value = schema.has("enum") ? schema.get("enum").get(0).asText()
-                        : "uuid".equals(schema.path("format").asText()) ? UUID.randomUUID().toString()
-                        : "integer".equals(type(schema)) ? "987654" : "no-such-" + p.path("name").asText();
-                path = path.replace("{" + p.path("name").asText() + "}", value);
-            }
-        }
-        return path;
-    }
-
     // --- HTTP ------------------------------------------------------------------------------------
 
     private static Answer send(String method, String url, String body, String authorization, String contentType) throws Exception {
+        return send(method, url, body == null ? null : body.getBytes(StandardCharsets.UTF_8), authorization, contentType, Map.of());
+    }
+
+    private static Answer send(String method, String url, byte[] body, String authorization, String contentType,
+            Map<String, String> headers) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (body != null) {
             b.header("Content-Type", contentType == null ? "application/json" : contentType);
         }
         if (authorization != null) {
             b.header("Authorization", authorization);
         }
+        headers.forEach(b::header);
         try {
             HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
@@ -470,16 +282,7 @@ class ApiContractTest {
         }
     }
 
-    private static boolean containsName(JsonNode array, String name) {
-        for (JsonNode n : array) {
-            if (name.equals(n.asText())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() > 30 ? s.substring(0, 12) + "...(" + s.length() + " chars)" : s;
+    private static String concretePath(Operation op) {
+        return BadRequests.concretePath(op, DOCUMENTS.get(op.service()));
     }
 }

@@ -125,10 +125,13 @@ class RetentionActorProbes extends ActorChecks {
         expect(failures, "retention-service POST /playbook/rules", created, 201, "changedBy", "manager.actor30");
         Map<String, Object> replaced = new java.util.HashMap<>(rule);
         replaced.put("description", "still never matches");
+        // a replacement or removal names the version it was made against (the ETag), else 428
         var updated = given().header(as("manager.actor31", "retention-manager")).contentType(ContentType.JSON)
-                .body(Map.of("rule", replaced)).put(retention() + "/playbook/rules/" + id).then().extract();
+                .header("If-Match", created.header("ETag")).body(Map.of("rule", replaced))
+                .put(retention() + "/playbook/rules/" + id).then().extract();
         expect(failures, "retention-service PUT /playbook/rules/{id}", updated, 200, "changedBy", "manager.actor31");
-        var deleted = given().header(as("manager.actor32", "retention-manager")).queryParam("comment", "probe done")
+        var deleted = given().header(as("manager.actor32", "retention-manager")).header("If-Match", updated.header("ETag"))
+                .queryParam("comment", "probe done")
                 .delete(retention() + "/playbook/rules/" + id).then().extract();
         expect(failures, "retention-service DELETE /playbook/rules/{id}", deleted, 200, "changedBy", "manager.actor32");
         List<String> log = given().get(retention() + "/playbook/versions").then().statusCode(200).extract()

@@ -51,7 +51,7 @@ public class CustomerListing {
 
     /** Null fields do not filter. */
     public record Filter(Tier tier, Grade grade, LifecycleStage stage, RelationshipDepth depth, String relationshipManager,
-            String industry, CustomerType type) {
+            String industry, CustomerType type, String externalRef) {
     }
 
     private final EntityManager em;
@@ -101,6 +101,7 @@ public class CustomerListing {
         condition(conditions, params, "c.relationship_manager", f.relationshipManager());
         condition(conditions, params, "c.industry", f.industry());
         condition(conditions, params, "c.customer_type", f.type() == null ? null : f.type().name());
+        condition(conditions, params, "c.external_ref", f.externalRef());
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 

@@ -48,9 +48,11 @@ import com.lendkeep.customer.service.CustomerReadCache;
 import com.lendkeep.customer.service.CustomerService;
 import com.lendkeep.customer.service.CustomerView;
 import com.lendkeep.customer.service.ErasureService;
+import com.lendkeep.customer.service.NaturalKeyTaken;
 import com.lendkeep.customer.service.OverviewService;
 import com.lendkeep.platform.idempotency.Idempotent;
 import com.lendkeep.platform.rest.ApiException;
+import com.lendkeep.platform.rest.IfMatch;
 import com.lendkeep.platform.rest.Problem;
 import com.lendkeep.platform.security.CurrentUser;
 import com.lendkeep.platform.security.Roles;
@@ -94,10 +96,12 @@ public class CustomerResource {
     @APIResponse(responseCode = "201", description = "Created; Location points to the customer, ETag is its version",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CustomerResponse.class)),
             headers = @Header(name = "ETag", description = "The profile's version, for If-Match on PUT"))
-    @APIResponse(responseCode = "409", description = "A customer with this nationalId or externalRef exists",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "A customer with this nationalId or externalRef exists: existingId is its id "
+            + "and Location points to it (a registration retried after a lost answer finds the customer the first one made)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)),
+            headers = @Header(name = "Location", description = "The customer holding the key", schema = @Schema(type = SchemaType.STRING, format = "uri")))
     public Response register(@NotNull @Valid CustomerRequest request) {
-        CustomerView created = service.register(request);
+        CustomerView created = withHolderNamed(() -> service.register(request));
         return Response.created(URI.create("/customers/" + created.customer().id)).tag(etag(created.customer().version))
                 .entity(mapper.toResponse(created)).build();
     }
@@ -134,7 +138,8 @@ public class CustomerResource {
             headers = @Header(name = "ETag", description = "The new version"))
     @APIResponse(responseCode = "404", description = "No such customer",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The body's version is not the current one, or nationalId/externalRef is taken",
+    @APIResponse(responseCode = "409", description = "The body's version is not the current one, or nationalId/externalRef is "
+            + "another customer's (existingId names it)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match is not the current version",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -147,15 +152,14 @@ public class CustomerResource {
             @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid CustomerRequest request) {
         CustomerService.Precondition precondition;
-        if (ifMatch != null && !ifMatch.isBlank()) {
-            precondition = new CustomerService.Precondition(Params.ifMatch(ifMatch), true);
+        if (IfMatch.present(ifMatch)) {
+            precondition = new CustomerService.Precondition(IfMatch.version(ifMatch, "the customer"), true);
         } else if (request.version() != null) {
             precondition = new CustomerService.Precondition(request.version(), false);
         } else {
-            throw new ApiException(428, "Precondition Required",
-                    "send the version you read, as If-Match or as the body's version, so that no change is overwritten", "If-Match");
+            throw IfMatch.required("version");
         }
-        CustomerView updated = service.update(id, request, precondition);
+        CustomerView updated = withHolderNamed(() -> service.update(id, request, precondition));
         return Response.ok(mapper.toResponse(updated)).tag(etag(updated.customer().version)).build();
     }
 
@@ -187,7 +191,11 @@ public class CustomerResource {
             @Parameter(description = "User id of the relationship manager", example = "rm.garcia")
             @QueryParam("relationshipManager") String relationshipManager,
             @Parameter(description = "Industry (normalized like the profile's)", example = "REAL_ESTATE") @QueryParam("industry") String industry,
-            @Parameter(description = "INDIVIDUAL, SME or CORPORATE", example = "SME") @QueryParam("type") String type) {
+            @Parameter(description = "INDIVIDUAL, SME or CORPORATE", example = "SME") @QueryParam("type") String type,
+            @Parameter(description = "The core banking system's customer number (exact): finds the customer it registered "
+                    + "(at most one). There is no search by national id: it is personal data, kept out of URLs and lists",
+                    example = "CB-000123")
+            @QueryParam("externalRef") String externalRef) {
         int pageNumber = Params.integer("page", page, 0, 0, 1_000_000);
         int pageSize = Params.integer("size", size, 50, 1, 500);
         CustomerListing.Filter filter = new CustomerListing.Filter(
@@ -197,7 +205,8 @@ public class CustomerResource {
                 Params.enumValue("depth", depth, RelationshipDepth.class),
                 Params.text("relationshipManager", relationshipManager, 64),
                 CustomerMapper.normalizeIndustry(Params.text("industry", industry, 64)),
-                Params.enumValue("type", type, CustomerType.class));
+                Params.enumValue("type", type, CustomerType.class),
+                Params.text("externalRef", externalRef, 64));
         CustomerService.Listing listing = service.list(filter, parseSort(sort), pageNumber, pageSize, Params.uuid("after", after));
         List<CustomerSummary> items = listing.items().stream().map(mapper::toSummary).toList();
         return new PageResponse<>(items, pageNumber, pageSize, listing.total(), listing.nextAfter());
@@ -240,6 +249,20 @@ public class CustomerResource {
         var c = erasure.customer();
         return new ErasureResponse(c.id, c.erasedAt, c.erasedBy, c.erasureReference, ErasureService.PSEUDONYMIZED,
                 ErasureService.RETAINED, erasure.alreadyErased(), c.erasureOverriddenRule, c.erasureForceReason);
+    }
+
+    /**
+     * A natural key already held answers 409 with the holder's id and Location, looked up after the
+     * failed write (whose transaction, refused by the unique index, cannot read any more).
+     */
+    private CustomerView withHolderNamed(java.util.function.Supplier<CustomerView> write) {
+        try {
+            return write.get();
+        } catch (NaturalKeyTaken taken) {
+            UUID holder = service.holderOf(taken).orElseThrow(() -> taken);
+            throw ApiException.alreadyExists(taken.field(), "customer " + holder + " already has this " + taken.field()
+                    + "; read it at /customers/" + holder, holder, "/customers/" + holder);
+        }
     }
 
     private static CustomerListing.Sort parseSort(String sort) {

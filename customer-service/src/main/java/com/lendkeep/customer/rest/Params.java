@@ -61,23 +61,4 @@ final class Params {
         }
         return value.strip();
     }
-
-    /** An If-Match value: "3", W/"3" or 3 is version 3; * is any version (null). */
-    static Long ifMatch(String value) {
-        String tag = value.strip();
-        if (tag.equals("*")) {
-            return null;
-        }
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
-        }
-        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
-            tag = tag.substring(1, tag.length() - 1);
-        }
-        try {
-            return Long.parseLong(tag);
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("If-Match", "If-Match must be the ETag of the customer (e.g. \"3\") or *");
-        }
-    }
 }

@@ -83,7 +83,7 @@ public class CustomerService {
         customer.createdAt = Instant.now();
         customer.updatedAt = customer.createdAt;
         customers.persist(customer);
-        flushProfile();
+        flushProfile(customer);
         outbox.publish(EventType.CUSTOMER_REGISTERED, customer.id,
                 new Payloads.CustomerRegistered(customer.id, customer.type.name(), null, customer.relationshipSince));
         return new CustomerView(customer, assessments.reassess(customer));
@@ -113,7 +113,7 @@ public class CustomerService {
         requireUnique(candidate);
         mapper.apply(request, customer);
         customer.updatedAt = Instant.now();
-        flushProfile();
+        flushProfile(customer);
         return new CustomerView(customer, assessments.reassess(customer));
     }
 
@@ -249,19 +249,30 @@ public class CustomerService {
         return customer;
     }
 
+    /**
+     * The id of the customer holding a natural key that {@link NaturalKeyTaken} reported, read in a
+     * transaction of its own (the failed write's cannot read any more); empty if it is gone again.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public java.util.Optional<UUID> holderOf(NaturalKeyTaken taken) {
+        var holder = "externalRef".equals(taken.field()) ? customers.findByExternalRef(taken.value())
+                : customers.findByNationalId(taken.value());
+        return holder.map(c -> c.id);
+    }
+
     private void requireUnique(Customer candidate) {
         customers.findByNationalId(candidate.nationalId).filter(other -> !other.id.equals(candidate.id)).ifPresent(other -> {
-            throw new ApiException(409, "Conflict", "a customer with this nationalId already exists", "nationalId");
+            throw new NaturalKeyTaken("nationalId", candidate.nationalId);
         });
         if (candidate.externalRef != null) {
             customers.findByExternalRef(candidate.externalRef).filter(other -> !other.id.equals(candidate.id)).ifPresent(other -> {
-                throw new ApiException(409, "Conflict", "a customer with this externalRef already exists", "externalRef");
+                throw new NaturalKeyTaken("externalRef", candidate.externalRef);
             });
         }
     }
 
     /** Two requests racing past {@link #requireUnique} meet the unique index: still a 409, never a 500 that logs the value. */
-    private void flushProfile() {
+    private void flushProfile(Customer candidate) {
         try {
             customers.flush();
         } catch (PersistenceException e) {
@@ -269,8 +280,8 @@ public class CustomerService {
             if (violation == null || violation.getConstraintName() == null) {
                 throw e;
             }
-            String field = violation.getConstraintName().contains("external_ref") ? "externalRef" : "nationalId";
-            throw new ApiException(409, "Conflict", "a customer with this " + field + " already exists", field);
+            throw violation.getConstraintName().contains("external_ref") ? new NaturalKeyTaken("externalRef", candidate.externalRef)
+                    : new NaturalKeyTaken("nationalId", candidate.nationalId);
         }
     }
 }

@@ -130,7 +130,9 @@ class CustomerResourceTest {
     void unknownCustomerIs404Problem() {
         given().get("/customers/00000000-0000-0000-0000-000000000001")
                 .then().statusCode(404).contentType("application/problem+json");
-        given().get("/customers/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
+        // a malformed id is not an unknown one: 400 naming the path parameter (issue 18), not JAX-RS' 404
+        given().get("/customers/not-a-uuid").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("id")).body("detail", containsString("must be a UUID"));
     }
 
     @Test

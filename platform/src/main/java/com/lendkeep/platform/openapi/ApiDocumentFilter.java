@@ -34,7 +34,9 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * <li>success answers declare {@code application/json} (a client sends the declared types as {@code Accept});</li>
  * <li>201 answers declare their {@code Location} header and every {@code ETag} header has a schema;</li>
  * <li>every request body has an example (see {@link Examples});</li>
- * <li>every POST declares the Idempotency-Key header, its 409 and 422, and the replay header of its answers.</li>
+ * <li>every POST declares the Idempotency-Key header, its 409 and 422, and the replay header of its answers;</li>
+ * <li>an operation taking {@code If-Match} (a change to a versioned resource) declares 412 (not the current version) and
+ * 428 (no version sent).</li>
  * </ul>
  * The success schema itself comes from the resource method (its return type, or
  * {@code @APIResponseSchema} where it returns a {@code Response}).
@@ -92,6 +94,10 @@ public class ApiDocumentFilter implements OASFilter {
         if (method == PathItem.HttpMethod.POST) {
             idempotencyKey(operation, responses);
         }
+        if (takesHeader(operation, "If-Match")) {
+            addIfMissing(responses, "412", "If-Match is not the resource's current version (its ETag): read it again");
+            addIfMissing(responses, "428", "Neither If-Match nor the version in the body was sent");
+        }
         responses.getAPIResponses().forEach((code, response) -> {
             if (code.startsWith("4") || code.startsWith("5")) {
                 response.setContent(OASFactory.createContent()
@@ -146,6 +152,17 @@ public class ApiDocumentFilter implements OASFilter {
         });
     }
 
+    private static boolean takesHeader(Operation operation, String name) {
+        return operation.getParameters() != null && operation.getParameters().stream()
+                .anyMatch(p -> p.getIn() == Parameter.In.HEADER && name.equalsIgnoreCase(p.getName()));
+    }
+
+    private static void addIfMissing(APIResponses responses, String code, String description) {
+        if (!responses.hasAPIResponse(code)) {
+            responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description));
+        }
+    }
+
     private static void mention(APIResponses responses, String code, String description) {
         APIResponse response = responses.getAPIResponse(code);
         if (response == null) {
@@ -196,7 +213,10 @@ public class ApiDocumentFilter implements OASFilter {
                 .addProperty("instance", text("A URI of this occurrence, when there is one"))
                 .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
                         .description("One entry per invalid field, when the problem is invalid input")
-                        .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")));
+                        .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")))
+                .addProperty("existingId", text("On a 409 for a natural key (national id, external reference): the id of the "
+                        + "resource that already holds it, also in the Location header")
+                        .examples(List.of("5b7c2f4e-1111-4c3a-9d7e-2a6f0c1e9a01")));
     }
 
     private static Schema fieldErrorSchema() {

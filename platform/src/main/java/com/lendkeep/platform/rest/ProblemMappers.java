@@ -14,7 +14,10 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -38,7 +41,12 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response api(ApiException e) {
         List<Problem.FieldError> errors = e.field() == null ? null : List.of(new Problem.FieldError(e.field(), e.getMessage()));
-        return build(new Problem("about:blank", e.title(), e.status(), e.getMessage(), null, errors));
+        Problem problem = new Problem("about:blank", e.title(), e.status(), e.getMessage(), null, errors, e.existingId());
+        if (e.existingLocation() != null) {
+            return Response.status(problem.status()).type(Problem.MEDIA_TYPE).location(java.net.URI.create(e.existingLocation()))
+                    .entity(problem).build();
+        }
+        return build(problem);
     }
 
     @ServerExceptionMapper
@@ -64,9 +72,37 @@ public class ProblemMappers {
         return build(Problem.of(403, "Forbidden", "the token's roles do not allow this operation (see docs/security.md)"));
     }
 
+    /**
+     * JSON that does not parse (bad syntax, bytes that are not UTF-8, a number beyond 64 bits): named by
+     * where the parser was, else as the request body.
+     */
     @ServerExceptionMapper
-    public Response malformedJson(JsonParseException e) {
-        return build(Problem.of(400, "Bad Request", "malformed JSON: " + e.getOriginalMessage()));
+    public Response malformedJson(StreamReadException e) {
+        String field = e.getProcessor() instanceof JsonParser parser ? fieldOf(parser.getParsingContext()) : "";
+        String what = e instanceof InputCoercionException ? "number out of range"
+                : e.getOriginalMessage() != null && e.getOriginalMessage().contains("UTF-8") ? "text that is not UTF-8"
+                : "malformed JSON";
+        String detail = "request body: " + what + (field.isEmpty() ? "" : " in " + field) + " (" + location(e) + ")";
+        return build(new Problem("about:blank", "Bad Request", 400, detail, null,
+                List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, what))));
+    }
+
+    /** "line 1, column 12", without Jackson's source description (which names Java types). */
+    private static String location(StreamReadException e) {
+        return e.getLocation() == null ? "at its start" : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    }
+
+    /** The JSON path the parser was in: "rule.when.levels[0]". */
+    private static String fieldOf(JsonStreamContext context) {
+        List<String> steps = new java.util.ArrayList<>();
+        for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inObject() && c.getCurrentName() != null) {
+                steps.add(0, c.getCurrentName());
+            } else if (c.inArray()) {
+                steps.add(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
+            }
+        }
+        return String.join(".", steps).replace(".[", "[");
     }
 
     /** Declared for the exact type so it replaces Quarkus' built-in mapper of the same exception. */
@@ -104,7 +140,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         // the JSON body reader wraps some parse errors in a plain 400
-        JsonParseException parse = Failures.findCause(e, JsonParseException.class);
+        StreamReadException parse = Failures.findCause(e, StreamReadException.class);
         if (parse != null) {
             return malformedJson(parse);
         }
@@ -115,6 +151,11 @@ public class ProblemMappers {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e);
+        }
+        if (status == 415) {
+            String detail = "Content-Type: the request body must be application/json";
+            return build(new Problem("about:blank", "Unsupported Media Type", 415, detail, null,
+                    List.of(new Problem.FieldError("Content-Type", "must be application/json"))));
         }
         String title = e.getResponse().getStatusInfo().getReasonPhrase();
         String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP ") ? title : e.getMessage();

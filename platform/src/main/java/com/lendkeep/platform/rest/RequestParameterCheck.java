@@ -1,11 +1,12 @@
 package com.lendkeep.platform.rest;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -13,8 +14,10 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import com.lendkeep.platform.json.StrictStringDeserializer;
 
 /**
- * Query and path parameters checked before any resource sees them, with the same rules as JSON
- * text: no NUL character or broken Unicode (PostgreSQL refuses the first with a 500). {@code page}
+ * Query parameters checked before any resource sees them, with the same rules as JSON text: no NUL
+ * character or broken Unicode, neither decoded nor as percent escapes that are not UTF-8 (PostgreSQL
+ * refuses a NUL with a 500; path parameters get the same check once matched, in
+ * {@link ParameterTypeCheck}, which can name them). {@code page}
  * and {@code size} must be whole numbers in range, so that paging arithmetic cannot overflow and a
  * malformed one gets a 400 naming it rather than the 404 JAX-RS gives a query parameter it cannot
  * convert.
@@ -26,10 +29,20 @@ public class RequestParameterCheck {
 
     @ServerRequestFilter(preMatching = true)
     public Optional<Response> check(ContainerRequestContext request) {
-        for (PathSegment segment : request.getUriInfo().getPathSegments(true)) {
-            String problem = StrictStringDeserializer.problemOf(segment.getPath());
-            if (problem != null) {
-                return Optional.of(badRequest("path", "a path segment " + problem));
+        String rawQuery = request.getUriInfo().getRequestUri().getRawQuery();
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
+                int eq = pair.indexOf('=');
+                String rawName = eq < 0 ? pair : pair.substring(0, eq);
+                String problem = PercentEncoding.problemOf(eq < 0 ? null : pair.substring(eq + 1));
+                String nameProblem = PercentEncoding.problemOf(rawName);
+                if (nameProblem != null) {
+                    return Optional.of(badRequest("query", "a query parameter name " + nameProblem));
+                }
+                if (problem != null) {
+                    String name = URLDecoder.decode(rawName, StandardCharsets.UTF_8);
+                    return Optional.of(badRequest(name, "query parameter " + name + ": " + problem));
+                }
             }
         }
         for (Map.Entry<String, List<String>> param : request.getUriInfo().getQueryParameters(true).entrySet()) {

@@ -40,6 +40,20 @@ public class PlaybookRepository {
                 .setMaxResults(1).getResultStream().findFirst();
     }
 
+    /**
+     * A rule's own version (its ETag): the playbook version that last created or replaced it, or for a
+     * rule untouched since the seed, the seed's version.
+     */
+    public int ruleVersion(String id) {
+        Integer changed = em.createQuery("select max(c.version) from PlaybookChange c where c.ruleId = :id and c.action in ('CREATE', 'UPDATE')",
+                Integer.class).setParameter("id", id).getSingleResult();
+        if (changed != null) {
+            return changed;
+        }
+        Integer seed = em.createQuery("select max(c.version) from PlaybookChange c where c.action = 'SEED'", Integer.class).getSingleResult();
+        return seed == null ? 0 : seed;
+    }
+
     public Optional<PlaybookChange> version(int version) {
         return Optional.ofNullable(em.find(PlaybookChange.class, version));
     }

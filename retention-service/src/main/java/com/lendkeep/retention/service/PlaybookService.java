@@ -14,6 +14,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lendkeep.platform.StoredJson;
 import com.lendkeep.platform.rest.ApiException;
+import com.lendkeep.platform.rest.IfMatch;
 import com.lendkeep.retention.domain.PlaybookChange;
 import com.lendkeep.retention.domain.PlaybookRuleRecord;
 import com.lendkeep.retention.repository.PlaybookRepository;
@@ -31,6 +32,25 @@ public class PlaybookService {
 
     /** The rules in force and the version they make. */
     public record Current(int version, Instant changedAt, String changedBy, List<PlaybookRule> rules) {
+    }
+
+    /** A rule and its own version (its ETag): the playbook version that last created or replaced it. */
+    public record VersionedRule(PlaybookRule rule, int version) {
+    }
+
+    /** A change to one rule: the playbook after it and the rule's version after it (null when removed). */
+    public record RuleChange(Current playbook, Integer ruleVersion) {
+    }
+
+    /**
+     * What a change to an existing rule was made against; at least one is given (the resource answers
+     * 428 otherwise).
+     *
+     * @param ifMatch         sent as If-Match: the rule's version (a mismatch is 412); null for {@code *} (any)
+     * @param ifMatchSent     whether If-Match was sent
+     * @param expectedVersion the playbook version the change was made against (a mismatch is 409), or null
+     */
+    public record Precondition(Long ifMatch, boolean ifMatchSent, Integer expectedVersion) {
     }
 
     private final PlaybookRepository repository;
@@ -52,8 +72,9 @@ public class PlaybookService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public PlaybookRule rule(String id) {
-        return repository.rule(id).map(r -> read(r.definition)).orElseThrow(() -> ApiException.notFound("playbook rule", id));
+    public VersionedRule rule(String id) {
+        PlaybookRuleRecord record = repository.rule(id).orElseThrow(() -> ApiException.notFound("playbook rule", id));
+        return new VersionedRule(read(record.definition), repository.ruleVersion(id));
     }
 
     public Current create(PlaybookRule rule, String user, String comment, Integer expectedVersion) {
@@ -70,30 +91,43 @@ public class PlaybookService {
         return record("CREATE", clean.id(), null, clean, user, comment);
     }
 
-    public Current update(String id, PlaybookRule rule, String user, String comment, Integer expectedVersion) {
-        if (rule != null && rule.id() != null && !rule.id().equals(id)) {
-            throw ApiException.badRequest("rule.id", "rule.id " + rule.id() + " differs from the path's " + id + " (ids cannot change)");
-        }
+    public RuleChange update(String id, PlaybookRule rule, String user, String comment, Precondition precondition) {
+        // a changed id is one more invalid field, answered with every other one
+        List<Violation> idChange = rule != null && rule.id() != null && !rule.id().equals(id)
+                ? List.of(new Violation("id", "rule.id " + rule.id() + " differs from the path's " + id + " (ids cannot change)"))
+                : List.of();
         PlaybookRule clean = validated(rule == null ? null
-                : new PlaybookRule(id, rule.description(), rule.priority(), rule.enabled(), rule.when(), rule.propose()));
+                : new PlaybookRule(id, rule.description(), rule.priority(), rule.enabled(), rule.when(), rule.propose()), idChange);
         locks.playbook();
-        checkVersion(expectedVersion);
-        PlaybookRuleRecord record = repository.rule(id).orElseThrow(() -> ApiException.notFound("playbook rule", id));
+        PlaybookRuleRecord record = checked(id, precondition);
         PlaybookRule before = read(record.definition);
         if (before.equals(clean)) {
-            return current();
+            return new RuleChange(current(), repository.ruleVersion(id));
         }
         write(record, clean, user);
-        return record("UPDATE", id, before, clean, user, comment);
+        Current after = record("UPDATE", id, before, clean, user, comment);
+        return new RuleChange(after, after.version());
     }
 
-    public Current delete(String id, String user, String comment, Integer expectedVersion) {
+    public RuleChange delete(String id, String user, String comment, Precondition precondition) {
         locks.playbook();
-        checkVersion(expectedVersion);
-        PlaybookRuleRecord record = repository.rule(id).orElseThrow(() -> ApiException.notFound("playbook rule", id));
+        PlaybookRuleRecord record = checked(id, precondition);
         PlaybookRule before = read(record.definition);
         repository.remove(record);
-        return record("DELETE", id, before, null, user, comment);
+        return new RuleChange(record("DELETE", id, before, null, user, comment), null);
+    }
+
+    /** The rule to change, once the version it was read at is the current one (under the playbook lock). */
+    private PlaybookRuleRecord checked(String id, Precondition precondition) {
+        checkVersion(precondition.expectedVersion());
+        PlaybookRuleRecord record = repository.rule(id).orElseThrow(() -> ApiException.notFound("playbook rule", id));
+        if (precondition.ifMatchSent() && precondition.ifMatch() != null) {
+            int current = repository.ruleVersion(id);
+            if (precondition.ifMatch() != current) {
+                throw IfMatch.stale(precondition.ifMatch(), current, "playbook rule " + id);
+            }
+        }
+        return record;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -153,13 +187,18 @@ public class PlaybookService {
         }
         int current = repository.latest().map(c -> c.version).orElse(0);
         if (current != expected) {
-            throw ApiException.conflict("the playbook is at version " + current + ", the change was made against version " + expected
-                    + ": reload it and apply the change again");
+            throw new ApiException(409, "Conflict", "expectedVersion " + expected + " is not current: the playbook is at version " + current
+                    + "; reload it and apply the change again", "expectedVersion");
         }
     }
 
     private static PlaybookRule validated(PlaybookRule rule) {
-        List<Violation> violations = PlaybookValidator.validate(rule);
+        return validated(rule, List.of());
+    }
+
+    private static PlaybookRule validated(PlaybookRule rule, List<Violation> more) {
+        List<Violation> violations = new ArrayList<>(more);
+        violations.addAll(PlaybookValidator.validate(rule));
         if (!violations.isEmpty()) {
             throw new InvalidRequestException(violations);
         }

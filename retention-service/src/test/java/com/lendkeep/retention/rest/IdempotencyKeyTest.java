@@ -55,7 +55,8 @@ class IdempotencyKeyTest {
         given().contentType(ContentType.JSON).header(TestUsers.as("manager.idem")).header("Idempotency-Key", key)
                 .body(Map.of("rule", rule(ruleId, 16))).post("/playbook/rules")
                 .then().statusCode(422).contentType("application/problem+json").body("detail", containsString(key));
-        given().header(TestUsers.as("manager.idem")).queryParam("comment", "test over").delete("/playbook/rules/" + ruleId).then().statusCode(200);
+        given().header(TestUsers.as("manager.idem")).header("If-Match", "*").queryParam("comment", "test over")
+                .delete("/playbook/rules/" + ruleId).then().statusCode(200);
     }
 
     @Test

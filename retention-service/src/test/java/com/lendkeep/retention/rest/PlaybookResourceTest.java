@@ -66,7 +66,7 @@ class PlaybookResourceTest {
                 .post("/playbook/rules").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", equalTo(List.of("id", "description", "propose.churnReduction", "propose.extensionMonths")));
         given().contentType(ContentType.JSON).header(TestUsers.as("manager.kim"))
-                .body(Map.of("rule", Map.of("description", "no", "priority", 1, "propose", Map.of("kind", "CASHBACK"))))
+                .body(Map.of("expectedVersion", before, "rule", Map.of("description", "no", "priority", 1, "propose", Map.of("kind", "CASHBACK"))))
                 .put("/playbook/rules/involuntary-payment-extension").then().statusCode(400)
                 .body("detail", containsString("CASHBACK"));
         given().contentType(ContentType.JSON).header(TestUsers.as("advisor.lee", "advisor")).body(Map.of("rule", rule("no-role", 10)))
@@ -102,18 +102,23 @@ class PlaybookResourceTest {
         given().get("/interventions/" + id).then().body("playbookRule", equalTo("test-level-goodwill"))
                 .body("playbookVersion", equalTo(v + 1)).body("feeWaived", equalTo(25.0f)).body("estimatedCost", equalTo(25.0f));
 
-        given().contentType(ContentType.JSON).header(TestUsers.as("manager.lin")).body(Map.of("rule", rule("test-level-goodwill", 30)))
+        String etag = given().get("/playbook/rules/test-level-goodwill").then().statusCode(200).extract().header("ETag");
+        given().contentType(ContentType.JSON).header(TestUsers.as("manager.lin")).header("If-Match", etag)
+                .body(Map.of("rule", rule("test-level-goodwill", 30)))
+                .put("/playbook/rules/test-level-goodwill").then().statusCode(200).body("version", equalTo(v + 2))
+                .header("ETag", equalTo("\"" + (v + 2) + "\""));
+        given().contentType(ContentType.JSON).header(TestUsers.as("manager.lin")).header("If-Match", "\"" + (v + 2) + "\"")
+                .body(Map.of("rule", rule("test-level-goodwill", 30)))
                 .put("/playbook/rules/test-level-goodwill").then().statusCode(200).body("version", equalTo(v + 2));
-        given().contentType(ContentType.JSON).header(TestUsers.as("manager.lin")).body(Map.of("rule", rule("test-level-goodwill", 30)))
-                .put("/playbook/rules/test-level-goodwill").then().statusCode(200).body("version", equalTo(v + 2));
-        given().contentType(ContentType.JSON).header(TestUsers.as("manager.lin")).body(Map.of("rule", rule("other-id", 30)))
-                .put("/playbook/rules/test-level-goodwill").then().statusCode(400);
+        given().contentType(ContentType.JSON).header(TestUsers.as("manager.lin")).body(Map.of("expectedVersion", v + 2, "rule", rule("other-id", 30)))
+                .put("/playbook/rules/test-level-goodwill").then().statusCode(400).body("errors.field", hasItem("id"));
         given().get("/playbook/versions/" + (v + 2)).then().body("action", equalTo("UPDATE")).body("changedBy", equalTo("manager.lin"))
                 .body("before.propose.feeWaived", equalTo(25)).body("after.propose.feeWaived", equalTo(30))
                 .body("rules.id", hasItem("test-level-goodwill"));
 
         given().header(TestUsers.as("advisor.lee", "advisor")).delete("/playbook/rules/test-level-goodwill").then().statusCode(403);
-        given().header(TestUsers.as("manager.kim")).queryParam("comment", "trial over").delete("/playbook/rules/test-level-goodwill")
+        given().header(TestUsers.as("manager.kim")).header("If-Match", "\"" + (v + 2) + "\"").queryParam("comment", "trial over")
+                .delete("/playbook/rules/test-level-goodwill")
                 .then().statusCode(200).body("version", equalTo(v + 3)).body("rules.id", not(hasItem("test-level-goodwill")));
         given().get("/playbook/rules/test-level-goodwill").then().statusCode(404);
         given().get("/playbook/versions/" + (v + 3)).then().body("action", equalTo("DELETE")).body("after", equalTo(null))
