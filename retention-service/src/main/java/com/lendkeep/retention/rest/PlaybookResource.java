@@ -121,6 +121,8 @@ public class PlaybookResource {
     @Operation(operationId = "removePlaybookRule", summary = "Remove a rule",
             description = "If-Match with the rule's ETag (412 when the rule has changed since) or expectedVersion, the playbook's "
                     + "version (409 when it has changed since); 428 with neither. Answers the new playbook.")
+    @APIResponse(responseCode = "200", description = "Removed: the playbook",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlaybookResponse.class)))
     @APIResponse(responseCode = "409", description = "expectedVersion is not the playbook's current version")
     public PlaybookResponse delete(@Parameter(description = "Rule id", example = "involuntary-payment-extension") @PathParam("id") String id,
             @Parameter(description = IF_MATCH, example = "\"4\"") @HeaderParam("If-Match") String ifMatch,

@@ -126,7 +126,7 @@ class PlaybookPreconditionTest {
             Map<String, Object> op = doc.getMap("paths.'/playbook/rules/{id}'." + method);
             @SuppressWarnings("unchecked")
             Map<String, Object> responses = (Map<String, Object>) op.get("responses");
-            for (String code : List.of("412", "428")) {
+            for (String code : List.of("200", "412", "428")) {
                 assertEquals(true, responses.containsKey(code), method + " declares " + code);
             }
             @SuppressWarnings("unchecked")
