@@ -20,6 +20,7 @@ import com.lendkeep.platform.events.Payloads;
 import com.lendkeep.risk.domain.ChurnAlert;
 import com.lendkeep.risk.domain.ChurnType;
 import com.lendkeep.risk.domain.CustomerRisk;
+import com.lendkeep.risk.domain.PlainHolders;
 import com.lendkeep.risk.domain.RiskLevel;
 import com.lendkeep.risk.domain.ScoreHistory;
 import com.lendkeep.risk.repository.FeatureStore;
@@ -202,7 +203,7 @@ public class RiskService {
             if (history.worthKeeping(previousInvoluntary, risk.involuntaryScore, previousVoluntary, risk.voluntaryScore,
                     previousInvoluntaryChallenger, risk.challengerScore, previousVoluntaryChallenger, risk.voluntaryChallengerScore)
                     || previousInvoluntaryLevel != risk.involuntaryLevel || previousVoluntaryLevel != risk.voluntaryLevel) {
-                ScoreHistory point = new ScoreHistory();
+                ScoreHistory point = PlainHolders.untracked(new ScoreHistory());
                 point.customerId = risk.customerId;
                 point.scoredAt = now;
                 point.cause = causes.getOrDefault(risk.customerId, defaultCause);
