@@ -482,6 +482,7 @@ final class Phases {
         }
         List<Long> pids = started.stream().map(Services.Instance::pid).toList();
         double cpu0 = pids.stream().mapToDouble(Sys::cpuSeconds).sum();
+        double jit0 = pids.stream().mapToDouble(Sys::jitCpuSeconds).sum();
         AtomicBoolean running = new AtomicBoolean(true);
         Thread watcher = null;
         if (instances > 1) {
@@ -509,7 +510,7 @@ final class Phases {
         }
         Pipeline.Run run;
         try {
-            run = Pipeline.await(b.infra, name, 0, ev.events, pids, cpu0, pgCpu0, Duration.ofMinutes(60));
+            run = Pipeline.await(b.infra, name, 0, ev.events, pids, cpu0, jit0, pgCpu0, Duration.ofMinutes(60));
         } finally {
             running.set(false);
             if (watcher != null) {

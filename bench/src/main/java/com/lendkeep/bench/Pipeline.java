@@ -199,7 +199,9 @@ final class Pipeline {
     }
 
     /** What one pipeline run measured. */
-    record Run(long events, double eventsPerSecond, double wallSeconds, double serviceCpuSeconds, double postgresCpuSeconds) {
+    /** {@code serviceJitSeconds}: the part of {@code serviceCpuSeconds} its JIT compiler threads used. */
+    record Run(long events, double eventsPerSecond, double wallSeconds, double serviceCpuSeconds, double postgresCpuSeconds,
+            double serviceJitSeconds) {
         double cpuMsPerEvent() {
             return (serviceCpuSeconds + postgresCpuSeconds) * 1000 / events;
         }
@@ -214,7 +216,7 @@ final class Pipeline {
      * {@code before}; the rate comes from the database's own transaction times (first to last).
      */
     static Run await(Infra infra, String db, long before, long expected, Collection<Long> servicePids, double cpuBefore,
-            double pgCpuBefore, Duration timeout) throws Exception {
+            double jitBefore, double pgCpuBefore, Duration timeout) throws Exception {
         long t0 = System.nanoTime();
         long deadline = t0 + timeout.toNanos();
         long done = 0;
@@ -243,6 +245,7 @@ final class Pipeline {
             }
             double wall = (System.nanoTime() - t0) / 1e9;
             double cpu = servicePids.stream().mapToDouble(Sys::cpuSeconds).sum() - cpuBefore;
+            double jit = servicePids.stream().mapToDouble(Sys::jitCpuSeconds).sum() - jitBefore;
             double pgCpu = infra.postgresCpuSeconds() - pgCpuBefore;
             double span;
             try (PreparedStatement ps = c.prepareStatement("SELECT EXTRACT(EPOCH FROM max(processed_at) - min(processed_at)) FROM "
@@ -253,7 +256,7 @@ final class Pipeline {
                     span = rs.getDouble(1);
                 }
             }
-            return new Run(expected, expected / Math.max(span, 0.001), wall, cpu, pgCpu);
+            return new Run(expected, expected / Math.max(span, 0.001), wall, cpu, pgCpu, jit);
         }
     }
 

@@ -63,8 +63,9 @@ final class Report {
     void pipeline(long events, int customers, double produced, double consumer, double jdbc, Pipeline.Run run, double load, String statements) {
         double slower = Math.min(consumer, jdbc);
         rows.add(row(f("1. Pipeline: risk-service consumes, scores and stores %,d repayment events of %,d customers", events, customers),
-                f("**%,.0f events/s** (%.1f us/event; %.3f CPU-ms/event: service %.3f + PostgreSQL %.3f)", run.eventsPerSecond(),
-                        run.wallUsPerEvent(), run.cpuMsPerEvent(), run.serviceCpuSeconds() * 1000 / events, run.postgresCpuSeconds() * 1000 / events),
+                f("**%,.0f events/s** (%.1f us/event; %.3f CPU-ms/event: service %.3f, of which JIT compilation %.3f, + PostgreSQL %.3f)",
+                        run.eventsPerSecond(), run.wallUsPerEvent(), run.cpuMsPerEvent(), run.serviceCpuSeconds() * 1000 / events,
+                        run.serviceJitSeconds() * 1000 / events, run.postgresCpuSeconds() * 1000 / events),
                 "-", "-", load));
         rows.add(row("1. Limit: plain Kafka consumer, same topic", f("%,.0f events/s", consumer), "-", "-", load));
         rows.add(row("1. Limit: plain JDBC batch upserts of the same per-customer rows (batches of 500, one transaction each)",

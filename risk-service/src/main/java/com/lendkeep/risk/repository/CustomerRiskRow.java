@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import com.lendkeep.risk.domain.CustomerRisk;
+import com.lendkeep.risk.domain.PlainHolders;
 import com.lendkeep.risk.domain.RiskLevel;
 
 /**
@@ -44,7 +45,7 @@ final class CustomerRiskRow {
     }
 
     static CustomerRisk read(ResultSet rs) throws SQLException {
-        CustomerRisk r = new CustomerRisk();
+        CustomerRisk r = PlainHolders.untracked(new CustomerRisk());
         int i = 1;
         r.customerId = rs.getObject(i++, UUID.class);
         r.latestLoanId = rs.getObject(i++, UUID.class);

@@ -22,6 +22,7 @@ import org.hibernate.Session;
 
 import com.lendkeep.risk.domain.CreditScorePoint;
 import com.lendkeep.risk.domain.CustomerRisk;
+import com.lendkeep.risk.domain.PlainHolders;
 import com.lendkeep.risk.domain.RepaymentPeriod;
 import com.lendkeep.risk.service.CustomerState;
 
@@ -214,7 +215,7 @@ public class FeatureStore {
             select.setArray(1, idArray);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    RepaymentPeriod p = new RepaymentPeriod();
+                    RepaymentPeriod p = PlainHolders.untracked(new RepaymentPeriod());
                     p.customerId = rs.getObject(1, UUID.class);
                     p.loanId = rs.getObject(2, UUID.class);
                     p.periodDate = rs.getObject(3, LocalDate.class);
@@ -233,7 +234,7 @@ public class FeatureStore {
             select.setArray(1, idArray);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    CreditScorePoint s = new CreditScorePoint();
+                    CreditScorePoint s = PlainHolders.untracked(new CreditScorePoint());
                     s.customerId = rs.getObject(1, UUID.class);
                     s.bureau = rs.getString(2);
                     s.scoreDate = rs.getObject(3, LocalDate.class);

@@ -30,7 +30,8 @@ public record RiskInputs(LocalDate today, int daysPastDue, int consecutiveMissed
         Integer monthsToMaturity, int maturityMonths) {
 
     public double signal(Signal s) {
-        return signals.getOrDefault(s, 0.0);
+        Double value = signals.get(s); // not getOrDefault(s, 0.0): that boxes a new 0.0 on every call, and most signals are absent
+        return value == null ? 0.0 : value;
     }
 
     public int count(Signal s) {

@@ -20,13 +20,21 @@ public class Scorecard implements ChurnModel {
 
     static final String INTERCEPT = "intercept";
     private static final int TOP_REASONS = 3;
+    private static final Feature[] FEATURES = Feature.values(); // values() copies the array on every call
 
     private final RiskConfig.Scorecard config;
+    /** Each feature's weight (0 when not configured), by {@link Feature#ordinal()}: looked up once, not per customer. */
+    private final double[] weights;
 
     public Scorecard(RiskConfig config) {
         this.config = config.scorecard();
         validate(this.config.involuntary(), ChurnType.INVOLUNTARY);
         validate(this.config.voluntary(), ChurnType.VOLUNTARY);
+        this.weights = new double[Feature.values().length];
+        for (Feature f : Feature.values()) {
+            Map<String, Double> typed = f.churnType() == ChurnType.INVOLUNTARY ? this.config.involuntary() : this.config.voluntary();
+            weights[f.ordinal()] = typed.getOrDefault(f.key(), 0.0);
+        }
     }
 
     @Override
@@ -45,14 +53,13 @@ public class Scorecard implements ChurnModel {
 
     /** Each feature of {@code type} that {@code included} accepts, with its weight x value (zero ones left out). */
     public List<Reason> contributions(RiskInputs in, ChurnType type, java.util.function.Predicate<Feature> included) {
-        Map<String, Double> weights = type == ChurnType.INVOLUNTARY ? config.involuntary() : config.voluntary();
         List<Reason> reasons = new ArrayList<>();
-        for (Feature f : Feature.values()) {
+        for (Feature f : FEATURES) {
             if (f.churnType() != type || !included.test(f)) {
                 continue;
             }
             double x = f.value(in);
-            double w = weights.getOrDefault(f.key(), 0.0);
+            double w = weights[f.ordinal()];
             if (x != 0.0 && w != 0.0) {
                 reasons.add(new Reason(f.key(), w * x, f.reason(in)));
             }

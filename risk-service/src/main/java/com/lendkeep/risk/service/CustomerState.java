@@ -11,6 +11,7 @@ import java.util.UUID;
 import com.lendkeep.risk.domain.CreditScorePoint;
 import com.lendkeep.risk.domain.CustomerRisk;
 import com.lendkeep.risk.domain.LoanState;
+import com.lendkeep.risk.domain.PlainHolders;
 import com.lendkeep.risk.domain.RepaymentPeriod;
 import com.lendkeep.risk.domain.Signals;
 
@@ -66,7 +67,7 @@ public final class CustomerState {
                 return p;
             }
         }
-        RepaymentPeriod p = new RepaymentPeriod();
+        RepaymentPeriod p = PlainHolders.untracked(new RepaymentPeriod());
         p.customerId = risk.customerId;
         p.loanId = loanId;
         p.periodDate = date;
@@ -92,7 +93,7 @@ public final class CustomerState {
             }
         }
         if (same == null) {
-            same = new CreditScorePoint();
+            same = PlainHolders.untracked(new CreditScorePoint());
             same.customerId = risk.customerId;
             same.bureau = bureau;
             same.scoreDate = date;

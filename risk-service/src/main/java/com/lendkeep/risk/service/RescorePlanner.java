@@ -24,17 +24,28 @@ public class RescorePlanner {
 
     private static final int HORIZON_DAYS = 3650;
 
+    private static final Signal[] SIGNALS = Signal.values();
+
     private final RiskConfig config;
+    /** Per signal (by ordinal): its scorecard weight per unit of signal value, and its half-life in days; computed once. */
+    private final double[] weights = new double[SIGNALS.length];
+    private final double[] halfLives = new double[SIGNALS.length];
+    private final double dpdWeight;
 
     public RescorePlanner(RiskConfig config) {
         this.config = config;
+        for (Signal signal : SIGNALS) {
+            // the prepaid share counts per 10 points of principal in the scorecard
+            weights[signal.ordinal()] = weight(signal) * (signal == Signal.PREPAID_SHARE ? 10 : 1);
+            halfLives[signal.ordinal()] = signal.halfLifeDays(config.signals().halfLifeDays());
+        }
+        this.dpdWeight = config.scorecard().involuntary().getOrDefault(Feature.DAYS_PAST_DUE.key(), 0.0);
     }
 
     public LocalDate nextRescore(CustomerState s, RiskInputs in) {
         LocalDate today = in.today();
         double delta = config.rescore().minLogitChange();
         LocalDate next = decayCrossing(in, delta);
-        double dpdWeight = config.scorecard().involuntary().getOrDefault(Feature.DAYS_PAST_DUE.key(), 0.0);
         for (LoanState loan : s.loans) {
             if (loan.delinquentSince != null && dpdWeight > 0 && loan.daysPastDueOn(today) < 180) {
                 // days past due add dpdWeight / 30 of log-odds a day, up to the 180-day cap
@@ -62,14 +73,13 @@ public class RescorePlanner {
     /** The first day on which the decaying scorecard terms together have lost {@code delta}, by bisection; null if they never will. */
     private LocalDate decayCrossing(RiskInputs in, double delta) {
         double total = 0;
-        double[][] terms = new double[Signal.values().length][];
+        double[][] terms = new double[SIGNALS.length][];
         int k = 0;
-        for (Signal signal : Signal.values()) {
+        for (Signal signal : SIGNALS) {
             double value = in.signal(signal);
-            // the prepaid share counts per 10 points of principal in the scorecard
-            double weight = weight(signal) * (signal == Signal.PREPAID_SHARE ? 10 : 1);
+            double weight = weights[signal.ordinal()];
             if (value > 0 && weight > 0) {
-                terms[k++] = new double[] {weight * value, signal.halfLifeDays(config.signals().halfLifeDays())};
+                terms[k++] = new double[] {weight * value, halfLives[signal.ordinal()]};
                 total += weight * value;
             }
         }

@@ -20,6 +20,8 @@ import com.lendkeep.platform.events.Payloads;
 import com.lendkeep.risk.domain.ChurnAlert;
 import com.lendkeep.risk.domain.ChurnType;
 import com.lendkeep.risk.domain.CustomerRisk;
+import com.lendkeep.risk.domain.LoanState;
+import com.lendkeep.risk.domain.PlainHolders;
 import com.lendkeep.risk.domain.RiskLevel;
 import com.lendkeep.risk.domain.ScoreHistory;
 import com.lendkeep.risk.repository.FeatureStore;
@@ -194,15 +196,18 @@ public class RiskService {
             risk.daysPastDue = in.daysPastDue();
             risk.consecutiveMissed = in.consecutiveMissed();
             risk.maxDaysPastDue = Math.max(risk.maxDaysPastDue, in.daysPastDue());
-            risk.delinquentSince = state.loans.stream().map(l -> l.delinquentSince).filter(java.util.Objects::nonNull)
-                    .min(LocalDate::compareTo).orElse(null);
+            LocalDate delinquentSince = null; // the earliest of the loans' (a loop: this runs for every customer of every batch)
+            for (LoanState loan : state.loans) {
+                delinquentSince = RescorePlanner.earliest(delinquentSince, loan.delinquentSince);
+            }
+            risk.delinquentSince = delinquentSince;
             risk.rescoreDue = planner.nextRescore(state, in);
             risk.snapshotOn = in.today();
 
             if (history.worthKeeping(previousInvoluntary, risk.involuntaryScore, previousVoluntary, risk.voluntaryScore,
                     previousInvoluntaryChallenger, risk.challengerScore, previousVoluntaryChallenger, risk.voluntaryChallengerScore)
                     || previousInvoluntaryLevel != risk.involuntaryLevel || previousVoluntaryLevel != risk.voluntaryLevel) {
-                ScoreHistory point = new ScoreHistory();
+                ScoreHistory point = PlainHolders.untracked(new ScoreHistory());
                 point.customerId = risk.customerId;
                 point.scoredAt = now;
                 point.cause = causes.getOrDefault(risk.customerId, defaultCause);
@@ -219,10 +224,10 @@ public class RiskService {
 
             UUID worstLoan = in.worstLoanId() != null ? in.worstLoanId() : risk.latestLoanId;
             boolean pending = alertLifecycle.evaluate(risk, ChurnType.INVOLUNTARY, scores.involuntary(), scores.involuntaryReasons(),
-                    scores.involuntaryModel(), worstLoan, open.get(AlertLifecycle.key(risk.customerId, ChurnType.INVOLUNTARY)), now,
+                    scores.involuntaryModel(), worstLoan, openAlert(open, risk.customerId, ChurnType.INVOLUNTARY), now,
                     in.today());
             pending |= alertLifecycle.evaluate(risk, ChurnType.VOLUNTARY, scores.voluntary(), scores.voluntaryReasons(),
-                    scores.voluntaryModel(), risk.latestLoanId, open.get(AlertLifecycle.key(risk.customerId, ChurnType.VOLUNTARY)), now,
+                    scores.voluntaryModel(), risk.latestLoanId, openAlert(open, risk.customerId, ChurnType.VOLUNTARY), now,
                     in.today());
             if (pending) {
                 // an alert waits to be lowered: score again on the next business date even without an event
@@ -231,6 +236,11 @@ public class RiskService {
         }
         store.save(states);
         history.insertAll(points);
+    }
+
+    /** The customer's open alert of {@code type}, or null; most batches have no open alert, and then no key is built. */
+    private static ChurnAlert openAlert(Map<String, ChurnAlert> open, UUID customerId, ChurnType type) {
+        return open.isEmpty() ? null : open.get(AlertLifecycle.key(customerId, type));
     }
 
     private static List<Reason> concat(List<Reason> a, List<Reason> b) {
