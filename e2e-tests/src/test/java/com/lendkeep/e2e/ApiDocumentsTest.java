@@ -25,7 +25,7 @@ import io.restassured.RestAssured;
  * success answer (a schema, as {@code application/json}); every error answer is problem+json with
  * the Problem schema, 401 and 403 included; a 201 declares its Location header; every header has a
  * schema; every request body has an example; a schema name used by two services means the same
- * thing in both; every POST declares the Idempotency-Key header it honours.
+ * thing in both; every POST, PUT, DELETE and PATCH declares the Idempotency-Key header it honours.
  */
 class ApiDocumentsTest {
 
@@ -67,7 +67,7 @@ class ApiDocumentsTest {
                         failures.add(name + ": operationId " + id + " is also " + ids.get(id));
                     }
                     checkResponses(name, op.path("responses"), !op.path("security").isEmpty(), failures);
-                    if ("post".equals(method.getKey()) && !declaresHeader(op, "Idempotency-Key")) {
+                    if (java.util.Set.of("post", "put", "delete", "patch").contains(method.getKey()) && !declaresHeader(op, "Idempotency-Key")) {
                         failures.add(name + ": Idempotency-Key is not declared");
                     }
                     if (op.has("requestBody")) {

@@ -26,7 +26,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * {@code Idempotency-Key} on POST requests, per caller and key:
+ * {@code Idempotency-Key} on POST, PUT, DELETE and PATCH requests, per caller and key:
  * <ul>
  * <li>first use: the request runs in one transaction with the storing of its answer;</li>
  * <li>the same request again after it completed: the stored status and body, with
@@ -63,10 +63,17 @@ public class IdempotencyInterceptor {
         this.mapper = mapper;
     }
 
+    /** The writes a key makes safe to retry: POST, PUT, DELETE and PATCH (a PUT or DELETE retried after it
+     * succeeded would otherwise meet its own change, e.g. 412 on a versioned resource or 404). */
+    static boolean isWrite(java.lang.reflect.Method method) {
+        return method.isAnnotationPresent(POST.class) || method.isAnnotationPresent(jakarta.ws.rs.PUT.class)
+                || method.isAnnotationPresent(jakarta.ws.rs.DELETE.class) || method.isAnnotationPresent(jakarta.ws.rs.PATCH.class);
+    }
+
     @AroundInvoke
     Object around(InvocationContext ctx) throws Exception {
         String key = request.getHeader(HEADER);
-        if (key == null || !ctx.getMethod().isAnnotationPresent(POST.class)) {
+        if (key == null || !isWrite(ctx.getMethod())) {
             return ctx.proceed();
         }
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {

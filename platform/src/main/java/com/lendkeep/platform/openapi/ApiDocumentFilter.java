@@ -34,7 +34,7 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * <li>success answers declare {@code application/json} (a client sends the declared types as {@code Accept});</li>
  * <li>201 answers declare their {@code Location} header and every {@code ETag} header has a schema;</li>
  * <li>every request body has an example (see {@link Examples});</li>
- * <li>every POST declares the Idempotency-Key header, its 409 and 422, and the replay header of its answers;</li>
+ * <li>every POST, PUT, DELETE and PATCH declares the Idempotency-Key header, its 409 and 422, and the replay header of its answers;</li>
  * <li>an operation taking {@code If-Match} (a change to a versioned resource) declares 412 (not the current version) and
  * 428 (no version sent).</li>
  * </ul>
@@ -91,7 +91,8 @@ public class ApiDocumentFilter implements OASFilter {
                 responses.addAPIResponse(code, OASFactory.createAPIResponse().description(standard.getValue()));
             }
         }
-        if (method == PathItem.HttpMethod.POST) {
+        if (method == PathItem.HttpMethod.POST || method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.DELETE
+                || method == PathItem.HttpMethod.PATCH) {
             idempotencyKey(operation, responses);
         }
         if (takesHeader(operation, "If-Match")) {
@@ -128,7 +129,7 @@ public class ApiDocumentFilter implements OASFilter {
         }
     }
 
-    /** Every POST honours Idempotency-Key ({@link com.lendkeep.platform.idempotency.IdempotencyInterceptor}). */
+    /** Every write (POST, PUT, DELETE, PATCH) honours Idempotency-Key ({@link com.lendkeep.platform.idempotency.IdempotencyInterceptor}). */
     private static void idempotencyKey(Operation operation, APIResponses responses) {
         boolean declared = operation.getParameters() != null && operation.getParameters().stream()
                 .anyMatch(p -> IdempotencyInterceptor.HEADER.equalsIgnoreCase(p.getName()));

@@ -110,6 +110,36 @@ class PlaybookPreconditionTest {
         given().header(TestUsers.as("manager.kim")).queryParam("expectedVersion", v + 1).delete("/playbook/rules/" + id).then().statusCode(200);
     }
 
+    /**
+     * A manager's replacement whose answer was lost is sent again: with its Idempotency-Key the retry
+     * gets the first answer (200, replayed), not 412 against its own change; the same for a removal,
+     * which would otherwise answer 404 or 412.
+     */
+    @Test
+    void aRetriedReplacementOrRemovalWithItsKeyGetsTheFirstAnswer() {
+        String id = newRule();
+        String etag = given().get("/playbook/rules/" + id).then().statusCode(200).extract().header("ETag");
+        String key = UUID.randomUUID().toString();
+        String first = given().contentType(ContentType.JSON).header(TestUsers.as("manager.kim")).header("If-Match", etag)
+                .header("Idempotency-Key", key).body(Map.of("rule", rule(id, 45))).put("/playbook/rules/" + id).then().statusCode(200)
+                .extract().asString();
+        int version = playbookVersion();
+        String again = given().contentType(ContentType.JSON).header(TestUsers.as("manager.kim")).header("If-Match", etag)
+                .header("Idempotency-Key", key).body(Map.of("rule", rule(id, 45))).put("/playbook/rules/" + id).then().statusCode(200)
+                .header("Idempotent-Replayed", "true").extract().asString();
+        assertEquals(JsonPath.from(first).getInt("version"), JsonPath.from(again).getInt("version"), "the first answer, again");
+        assertEquals(version, playbookVersion(), "the retry changed nothing");
+        assertEquals(45, fee(id));
+
+        String current = given().get("/playbook/rules/" + id).then().statusCode(200).extract().header("ETag");
+        String removal = UUID.randomUUID().toString();
+        given().header(TestUsers.as("manager.kim")).header("If-Match", current).header("Idempotency-Key", removal)
+                .delete("/playbook/rules/" + id).then().statusCode(200);
+        given().header(TestUsers.as("manager.kim")).header("If-Match", current).header("Idempotency-Key", removal)
+                .delete("/playbook/rules/" + id).then().statusCode(200).header("Idempotent-Replayed", "true");
+        given().get("/playbook/rules/" + id).then().statusCode(404);
+    }
+
     @Test
     void aMalformedIfMatchIsA400NamingIt() {
         String id = newRule();
