@@ -90,8 +90,13 @@ public final class GeneratedClientScenario {
         seen.put("dueDatesBefore", loan.getSchedule().stream().map(i -> i.getDueDate().toString()).toList());
 
         LocalDate closed = start.plusMonths(2).plusDays(1); // two installments fall due unpaid
+        // the count is the whole book's (other customers' loans share this stack); this loan's arrears are read from it
         seen.put("missedPayments", businessDate.advanceBusinessDate(new BusinessDateRequest().date(closed), UUID.randomUUID().toString())
                 .getMissedPayments());
+        LoanResponse inArrears = loansApi.getLoan(loan.getId());
+        seen.put("daysPastDueAfterClose", inArrears.getDaysPastDue());
+        seen.put("daysSinceFirstDueDate", (int) java.time.temporal.ChronoUnit.DAYS.between(loan.getSchedule().get(0).getDueDate(), closed));
+        seen.put("installmentsFallenDue", (int) loan.getSchedule().stream().filter(i -> !i.getDueDate().isAfter(closed)).count());
 
         var risk = new com.lendkeep.client.risk.ApiClient();
         risk.updateBaseUri(urls.get("risk-service"));
