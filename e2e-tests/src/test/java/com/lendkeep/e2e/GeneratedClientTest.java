@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import com.lendkeep.infra.ServiceProcesses;
 import com.lendkeep.infra.TestUsers;
 
-import io.restassured.RestAssured;
 
 /**
  * What a front-end team does first: generate a client from each service's served OpenAPI document
@@ -41,7 +40,6 @@ import io.restassured.RestAssured;
 class GeneratedClientTest {
 
     private static final Path WORK = Path.of("target", "generated-clients");
-    private static final Path GENERATOR = Path.of("target", "openapi-generator", "openapi-generator-cli.jar");
 
     private static Class<?> scenario;
 
@@ -56,11 +54,7 @@ class GeneratedClientTest {
         Map<String, Process> generators = new LinkedHashMap<>();
         for (String service : ServiceProcesses.SERVICES) {
             Path dir = WORK.resolve(service);
-            Files.createDirectories(dir);
-            Path document = dir.resolve("openapi.json");
-            Files.writeString(document, RestAssured.get(services.url(service) + "/q/openapi?format=json").then().statusCode(200)
-                    .extract().asString());
-            // side by side: each generator run is mostly JVM start-up
+            Path document = OpenApiGenerator.saveDocument(services.url(service), dir.resolve("openapi.json"));
             generators.put(service, generate(document, dir.resolve("client"), "com.lendkeep.client." + service.replace("-service", "")));
         }
         for (var run : generators.entrySet()) {
@@ -145,14 +139,9 @@ class GeneratedClientTest {
     }
 
     private static Process generate(Path document, Path out, String basePackage) throws IOException {
-        assertTrue(Files.exists(GENERATOR), GENERATOR + " is copied by the build (maven-dependency-plugin)");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-jar", GENERATOR.toString(), "generate", "-i", document.toString(), "-g", "java",
-                "--library", "native", "-o", out.toString(), "--api-package", basePackage + ".api", "--model-package",
-                basePackage + ".model", "--invoker-package", basePackage,
-                "--global-property", "apiTests=false,modelTests=false,apiDocs=false,modelDocs=false",
-                "--additional-properties", "useJakartaEe=true,hideGenerationTimestamp=true")
-                .redirectErrorStream(true).redirectOutput(out.getParent().resolve("generator.log").toFile()).start();
+        return OpenApiGenerator.start(document, "java", out, out.getParent().resolve("generator.log"), "--library", "native",
+                "--api-package", basePackage + ".api", "--model-package", basePackage + ".model", "--invoker-package", basePackage,
+                "--additional-properties", "useJakartaEe=true,hideGenerationTimestamp=true");
     }
 
     private static void compile(List<Path> sources, Path classes) throws IOException {

@@ -19,7 +19,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.lendkeep.infra.ServiceProcesses;
 import com.lendkeep.infra.TestUsers;
 
-import io.restassured.RestAssured;
 
 /**
  * The browser team's client: openapi-generator 7.25.0 {@code typescript-fetch} from each served
@@ -32,7 +31,6 @@ class GeneratedTypeScriptClientTest {
 
     private static final Path WORK = Path.of("target", "generated-clients-ts");
     private static final Path TOOLS = Path.of("target", "ts-tools");
-    private static final Path GENERATOR = Path.of("target", "openapi-generator", "openapi-generator-cli.jar");
     private static final String TYPESCRIPT = "typescript@5.9.3";
 
     @Test
@@ -43,16 +41,9 @@ class GeneratedTypeScriptClientTest {
         Files.createDirectories(WORK);
         List<Process> generators = new ArrayList<>();
         for (String service : ServiceProcesses.SERVICES) {
-            Path dir = WORK.resolve(service);
-            Files.createDirectories(dir);
-            Path document = WORK.resolve(service + ".openapi.json");
-            Files.writeString(document, RestAssured.get(services.url(service) + "/q/openapi?format=json").then().statusCode(200)
-                    .extract().asString());
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            generators.add(new ProcessBuilder(java, "-jar", GENERATOR.toString(), "generate", "-i", document.toString(),
-                    "-g", "typescript-fetch", "-o", dir.toString(),
-                    "--global-property", "apiTests=false,modelTests=false,apiDocs=false,modelDocs=false")
-                    .redirectErrorStream(true).redirectOutput(WORK.resolve(service + ".generator.log").toFile()).start());
+            Path document = OpenApiGenerator.saveDocument(services.url(service), WORK.resolve(service + ".openapi.json"));
+            generators.add(OpenApiGenerator.start(document, "typescript-fetch", WORK.resolve(service),
+                    WORK.resolve(service + ".generator.log")));
         }
         for (Process generator : generators) {
             assertTrue(generator.waitFor(5, TimeUnit.MINUTES), "openapi-generator finished");

@@ -29,6 +29,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -80,8 +81,10 @@ class GracefulShutdownTest {
             inFlight.add(SlowRequest.open(loans, "/loans/" + loan + "/repayments", "{\"amount\":\"" + (101 + i) + ".25\"}"));
         }
         Thread.sleep(500); // the server reads the headers: the requests are now in flight
+        long drainsBefore = drainsLogged();
         services.terminate(SERVICE);
-        Thread.sleep(1_000); // shutdown has begun
+        // shutdown has begun once Quarkus says it waits for the requests in hand
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> drainsLogged() > drainsBefore);
 
         // Quarkus keeps serving while it drains, answering with "Connection: close"; once the listener
         // is closed a client is refused. Either is fine; a request cut off half-way is not.
@@ -110,6 +113,13 @@ class GracefulShutdownTest {
         for (SlowRequest request : inFlight) {
             given().header("Idempotency-Key", request.idempotencyKey).contentType(ContentType.JSON).body(request.body)
                     .post(loans + "/loans/" + loan + "/repayments").then().statusCode(201).header("Idempotent-Replayed", "true");
+        }
+    }
+
+    /** How often the service's log (kept across restarts) says Quarkus waits for the HTTP requests in hand. */
+    private static long drainsLogged() throws IOException {
+        try (var lines = java.nio.file.Files.lines(services.log(SERVICE))) {
+            return lines.filter(line -> line.contains("Waiting for HTTP requests to complete")).count();
         }
     }
 
