@@ -1,12 +1,15 @@
 package com.lendkeep.platform.inbox;
 
+import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +25,7 @@ import org.jboss.logging.MDC;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.lendkeep.platform.Failures;
 import com.lendkeep.platform.events.EventEnvelope;
 import com.lendkeep.platform.ops.PlatformMetrics;
@@ -57,6 +61,8 @@ public class EventInbox {
     private final PlatformMetrics metrics;
     private final InboxTracing tracing;
     private final EnvelopeParser parser;
+    /** One reader per payload type, built once: {@code treeToValue} resolves the type again for every event. */
+    private final Map<Class<?>, ObjectReader> payloads = new ConcurrentHashMap<>();
     private final int maxAttempts;
 
     public EventInbox(ObjectMapper mapper, Validator validator, EntityManager em, DeadLetters deadLetters, PlatformMetrics metrics,
@@ -229,10 +235,10 @@ public class EventInbox {
     public <T> T data(EventEnvelope event, Class<T> type) {
         T data;
         try {
-            data = mapper.treeToValue(event.data(), type);
+            data = payloads.computeIfAbsent(type, mapper::readerFor).readValue(event.data());
         } catch (JsonProcessingException e) {
             throw new PoisonMessageException("payload of " + event.type() + " does not match its schema: " + e.getOriginalMessage(), e);
-        } catch (IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new PoisonMessageException("payload of " + event.type() + " does not match its schema: " + e.getMessage(), e);
         }
         if (data == null) {
