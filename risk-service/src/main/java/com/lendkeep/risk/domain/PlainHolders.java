@@ -3,13 +3,13 @@ package com.lendkeep.risk.domain;
 import org.hibernate.engine.spi.SelfDirtinessTracker;
 
 /**
- * Entity objects that the event batch path uses as plain holders: read and written in plain JDBC
- * ({@code FeatureStore}), never managed by a Hibernate session. Quarkus enhances entity classes, and
- * every write of one of their fields, from any class, goes through a setter that records the field's
- * name as dirty in an array grown by one and scanned in full for each new name: filling a
- * {@code customer_risk} row of 41 columns cost about 5.7 us with that tracking and 1.2 us without
- * (measured on the packaged classes, docs/risk-model.md section 9). A holder needs no dirty tracking,
- * so it is suspended; Hibernate-managed instances (the REST side, alerts) keep theirs.
+ * Entity objects that the event batch path fills as plain holders and writes in plain JDBC, never managed by a
+ * Hibernate session: the score-history points ({@code ScoreHistoryRepository.insertAll}; the REST side reads them
+ * as entities). Quarkus enhances entity classes, and every write of one of their fields, from any class, goes
+ * through a setter that records the field's name as dirty in an array grown by one and scanned in full for each new
+ * name. A holder needs no dirty tracking, so it is suspended; Hibernate-managed instances keep theirs. (The
+ * customer's own state, {@code CustomerRisk} and its periods and scores, is plain classes: docs/risk-model.md
+ * section 9.)
  */
 public final class PlainHolders {
 

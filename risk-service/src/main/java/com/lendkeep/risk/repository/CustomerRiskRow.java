@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import com.lendkeep.risk.domain.CustomerRisk;
-import com.lendkeep.risk.domain.PlainHolders;
 import com.lendkeep.risk.domain.RiskLevel;
 
 /**
@@ -45,7 +44,7 @@ final class CustomerRiskRow {
     }
 
     static CustomerRisk read(ResultSet rs) throws SQLException {
-        CustomerRisk r = PlainHolders.untracked(new CustomerRisk());
+        CustomerRisk r = new CustomerRisk();
         int i = 1;
         r.customerId = rs.getObject(i++, UUID.class);
         r.latestLoanId = rs.getObject(i++, UUID.class);

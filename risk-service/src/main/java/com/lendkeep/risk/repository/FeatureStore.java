@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,7 +23,6 @@ import org.hibernate.Session;
 
 import com.lendkeep.risk.domain.CreditScorePoint;
 import com.lendkeep.risk.domain.CustomerRisk;
-import com.lendkeep.risk.domain.PlainHolders;
 import com.lendkeep.risk.domain.RepaymentPeriod;
 import com.lendkeep.risk.service.CustomerState;
 
@@ -31,8 +31,7 @@ import com.lendkeep.risk.service.CustomerState;
  * fixed number of statements per batch whatever the number of customers, and no managed entities.
  * The batch path is the service's hot loop, and Hibernate's entity management (hydrating every
  * period, dirty-checking every row at commit) cost more than the database work itself
- * (docs/performance.md). The objects are the entity classes used as plain holders; the REST side
- * still reads them through Hibernate.
+ * (docs/performance.md). The objects are plain classes, not entities; the REST side reads them here too.
  */
 @ApplicationScoped
 public class FeatureStore {
@@ -158,16 +157,43 @@ public class FeatureStore {
 
     /** Customer ids after {@code after} (null: from the start), in order, one page. */
     public List<UUID> idsAfter(UUID after, int limit) {
-        String where = after == null ? "" : " where customerId > :after";
-        var query = em.createQuery("select customerId from CustomerRisk" + where + " order by customerId", UUID.class).setMaxResults(limit);
-        if (after != null) {
-            query.setParameter("after", after);
-        }
-        return query.getResultList();
+        return session().doReturningWork(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT customer_id FROM customer_risk WHERE ?::uuid IS NULL "
+                    + "OR customer_id > ?::uuid ORDER BY customer_id LIMIT ?")) {
+                select.setObject(1, after);
+                select.setObject(2, after);
+                select.setInt(3, limit);
+                List<UUID> ids = new ArrayList<>();
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getObject(1, UUID.class));
+                    }
+                }
+                return ids;
+            }
+        });
     }
 
     public long count() {
-        return em.createQuery("select count(r) from CustomerRisk r", Long.class).getSingleResult();
+        return session().doReturningWork(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT count(*) FROM customer_risk"); ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** One customer's row as it is (not locked), or empty. */
+    public Optional<CustomerRisk> risk(UUID customerId) {
+        return session().doReturningWork(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT " + CustomerRiskRow.COLUMNS + " FROM customer_risk "
+                    + "WHERE customer_id = ?")) {
+                select.setObject(1, customerId);
+                try (ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? Optional.of(CustomerRiskRow.read(rs)) : Optional.<CustomerRisk>empty();
+                }
+            }
+        });
     }
 
     /** Records matured outcomes (customer, loan, churn type, date); a loan's outcome is recorded once. */
@@ -215,7 +241,7 @@ public class FeatureStore {
             select.setArray(1, idArray);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    RepaymentPeriod p = PlainHolders.untracked(new RepaymentPeriod());
+                    RepaymentPeriod p = new RepaymentPeriod();
                     p.customerId = rs.getObject(1, UUID.class);
                     p.loanId = rs.getObject(2, UUID.class);
                     p.periodDate = rs.getObject(3, LocalDate.class);
@@ -234,7 +260,7 @@ public class FeatureStore {
             select.setArray(1, idArray);
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    CreditScorePoint s = PlainHolders.untracked(new CreditScorePoint());
+                    CreditScorePoint s = new CreditScorePoint();
                     s.customerId = rs.getObject(1, UUID.class);
                     s.bureau = rs.getString(2);
                     s.scoreDate = rs.getObject(3, LocalDate.class);

@@ -19,7 +19,7 @@ import com.lendkeep.risk.api.RiskProfileResponse;
 import com.lendkeep.risk.api.RiskReportResponse;
 import com.lendkeep.risk.api.ScoreResponse;
 import com.lendkeep.risk.mapping.RiskMapper;
-import com.lendkeep.risk.repository.CustomerRiskRepository;
+import com.lendkeep.risk.repository.FeatureStore;
 import com.lendkeep.risk.repository.ScoreHistoryRepository;
 import com.lendkeep.risk.service.RiskReports;
 
@@ -28,12 +28,12 @@ import com.lendkeep.risk.service.RiskReports;
 @Tag(name = "Risk", description = "Customers' churn-risk scores, reasons and features")
 public class RiskResource {
 
-    private final CustomerRiskRepository risks;
+    private final FeatureStore risks;
     private final ScoreHistoryRepository history;
     private final RiskReports reports;
     private final ObjectMapper mapper;
 
-    public RiskResource(CustomerRiskRepository risks, ScoreHistoryRepository history, RiskReports reports, ObjectMapper mapper) {
+    public RiskResource(FeatureStore risks, ScoreHistoryRepository history, RiskReports reports, ObjectMapper mapper) {
         this.risks = risks;
         this.history = history;
         this.reports = reports;
@@ -54,7 +54,7 @@ public class RiskResource {
     @Path("/{id}/score")
     @Operation(summary = "A customer's current scores and the model versions that gave them")
     public ScoreResponse score(@PathParam("id") UUID id) {
-        var r = risks.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("risk profile of customer", id));
+        var r = risks.risk(id).orElseThrow(() -> ApiException.notFound("risk profile of customer", id));
         return new ScoreResponse(r.customerId, r.involuntaryScore, r.involuntaryLevel, r.voluntaryScore, r.voluntaryLevel,
                 r.combinedScore, r.modelVersion, r.challengerScore, r.challengerVersion, r.voluntaryChallengerScore, r.voluntaryChallengerVersion);
     }
@@ -64,7 +64,7 @@ public class RiskResource {
     @Path("/{id}")
     @Operation(operationId = "getCustomerRisk", summary = "A customer's current scores, levels, reasons, features and recent score history")
     public RiskProfileResponse get(@PathParam("id") UUID id) {
-        var risk = risks.findByIdOptional(id).orElseThrow(() -> ApiException.notFound("risk profile of customer", id));
+        var risk = risks.risk(id).orElseThrow(() -> ApiException.notFound("risk profile of customer", id));
         return RiskMapper.toResponse(mapper, risk, history.forCustomer(id, 100));
     }
 }

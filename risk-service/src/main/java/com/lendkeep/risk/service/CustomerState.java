@@ -11,7 +11,6 @@ import java.util.UUID;
 import com.lendkeep.risk.domain.CreditScorePoint;
 import com.lendkeep.risk.domain.CustomerRisk;
 import com.lendkeep.risk.domain.LoanState;
-import com.lendkeep.risk.domain.PlainHolders;
 import com.lendkeep.risk.domain.RepaymentPeriod;
 import com.lendkeep.risk.domain.Signals;
 
@@ -67,7 +66,7 @@ public final class CustomerState {
                 return p;
             }
         }
-        RepaymentPeriod p = PlainHolders.untracked(new RepaymentPeriod());
+        RepaymentPeriod p = new RepaymentPeriod();
         p.customerId = risk.customerId;
         p.loanId = loanId;
         p.periodDate = date;
@@ -93,7 +92,7 @@ public final class CustomerState {
             }
         }
         if (same == null) {
-            same = PlainHolders.untracked(new CreditScorePoint());
+            same = new CreditScorePoint();
             same.customerId = risk.customerId;
             same.bureau = bureau;
             same.scoreDate = date;

@@ -224,8 +224,7 @@ public class ModelService {
     }
 
     private void startRescoring(String key, String cause) {
-        long total = QuarkusTransaction.requiringNew().call(() -> em.createQuery("select count(r) from CustomerRisk r", Long.class)
-                .getSingleResult());
+        long total = QuarkusTransaction.requiringNew().call(() -> store.count());
         long[] progress = {0, total, 0};
         rescoring.put(key, progress);
         Thread.ofVirtual().name("rescore-" + key).start(() -> {

@@ -22,6 +22,7 @@ import com.lendkeep.risk.api.RiskReportResponse;
 import com.lendkeep.risk.domain.ChurnType;
 import com.lendkeep.risk.domain.CustomerRisk;
 import com.lendkeep.risk.domain.RiskLevel;
+import com.lendkeep.risk.repository.FeatureStore;
 import com.lendkeep.risk.scoring.Feature;
 
 /** The portfolio view and the per-customer assessment. Recommended actions are rules, stated as such. */
@@ -30,14 +31,16 @@ import com.lendkeep.risk.scoring.Feature;
 public class RiskReports {
 
     private final EntityManager em;
+    private final FeatureStore store;
     private final ObjectMapper mapper;
 
-    public RiskReports(EntityManager em, ObjectMapper mapper) {
+    public RiskReports(EntityManager em, FeatureStore store, ObjectMapper mapper) {
         this.em = em;
+        this.store = store;
         this.mapper = mapper;
     }
 
-    public PortfolioResponse portfolio(int top) {
+    public PortfolioResponse portfolio(int limit) {
         Object[] totals = (Object[]) em.createNativeQuery("SELECT count(*), coalesce(sum(payments_total), 0), coalesce(sum(missed_total), 0) "
                 + "FROM customer_risk").getSingleResult();
         Map<String, Map<String, Long>> byLevel = new LinkedHashMap<>();
@@ -47,10 +50,14 @@ public class RiskReports {
         for (Object[] row : rows("SELECT churn_type, level, count(*) FROM churn_alert WHERE status = 'OPEN' GROUP BY 1, 2")) {
             open.computeIfAbsent((String) row[0], k -> new LinkedHashMap<>()).put((String) row[1], ((Number) row[2]).longValue());
         }
-        List<PortfolioResponse.TopCustomer> topAtRisk = em.createQuery("from CustomerRisk order by combinedScore desc, customerId",
-                CustomerRisk.class).setMaxResults(top).getResultList().stream()
-                .map(r -> new PortfolioResponse.TopCustomer(r.customerId, r.combinedScore, r.involuntaryScore, r.voluntaryScore,
-                        r.modelVersion)).toList();
+        List<PortfolioResponse.TopCustomer> topAtRisk = new ArrayList<>();
+        @SuppressWarnings("unchecked")
+        List<Object[]> top = em.createNativeQuery("SELECT customer_id, combined_score, involuntary_score, voluntary_score, model_version "
+                + "FROM customer_risk ORDER BY combined_score DESC, customer_id").setMaxResults(limit).getResultList();
+        for (Object[] row : top) {
+            topAtRisk.add(new PortfolioResponse.TopCustomer((UUID) row[0], (BigDecimal) row[1], (BigDecimal) row[2], (BigDecimal) row[3],
+                    (String) row[4]));
+        }
         List<PortfolioResponse.DayCount> trend = new ArrayList<>();
         for (Object[] row : rows("SELECT CAST(raised_at AS date), count(*) FROM churn_alert WHERE raised_at > now() - interval '30 days' "
                 + "GROUP BY 1 ORDER BY 1")) {
@@ -62,10 +69,7 @@ public class RiskReports {
     }
 
     public RiskReportResponse report(UUID customerId) {
-        CustomerRisk r = em.find(CustomerRisk.class, customerId);
-        if (r == null) {
-            throw ApiException.notFound("risk profile of customer", customerId);
-        }
+        CustomerRisk r = store.risk(customerId).orElseThrow(() -> ApiException.notFound("risk profile of customer", customerId));
         List<RiskProfileResponse.ReasonView> reasons = read(r.reasons);
         List<String> involuntaryReasons = new ArrayList<>();
         List<String> voluntaryReasons = new ArrayList<>();
