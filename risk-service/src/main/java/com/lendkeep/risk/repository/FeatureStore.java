@@ -144,13 +144,7 @@ public class FeatureStore {
                     + "ORDER BY customer_id LIMIT ? FOR UPDATE SKIP LOCKED")) {
                 select.setObject(1, today);
                 select.setInt(2, limit);
-                List<UUID> ids = new ArrayList<>();
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getObject(1, UUID.class));
-                    }
-                }
-                return ids;
+                return customerIds(select);
             }
         });
     }
@@ -163,13 +157,7 @@ public class FeatureStore {
                 select.setObject(1, after);
                 select.setObject(2, after);
                 select.setInt(3, limit);
-                List<UUID> ids = new ArrayList<>();
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getObject(1, UUID.class));
-                    }
-                }
-                return ids;
+                return customerIds(select);
             }
         });
     }
@@ -214,6 +202,17 @@ public class FeatureStore {
                 insert.executeBatch();
             }
         });
+    }
+
+    /** The customer ids a statement selects (its first column), in its order. */
+    private static List<UUID> customerIds(PreparedStatement select) throws SQLException {
+        List<UUID> ids = new ArrayList<>();
+        try (ResultSet rs = select.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getObject(1, UUID.class));
+            }
+        }
+        return ids;
     }
 
     private Session session() {
