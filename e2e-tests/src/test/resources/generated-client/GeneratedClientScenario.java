@@ -153,17 +153,17 @@ public final class GeneratedClientScenario {
     }
 
     private static LoanResponse openLoan(LoansApi loansApi, LoanRequest request, String bookingKey) throws Exception {
-        for (int attempt = 0;; attempt++) {
+        return poll(() -> {
             try {
                 return loansApi.openLoan(request, bookingKey);
             } catch (com.lendkeep.client.loan.ApiException e) {
                 // loan-service learns a new customer from customer-events a moment after customer-service answered
-                if (e.getCode() != 422 || !e.getResponseBody().contains("customerId") || attempt > 300) {
+                if (e.getCode() != 422 || !e.getResponseBody().contains("customerId")) {
                     throw e;
                 }
-                Thread.sleep(200);
+                return null;
             }
-        }
+        });
     }
 
     private static InterventionsApi interventions(Map<String, String> urls, String bearer) {
